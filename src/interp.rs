@@ -1,0 +1,1 @@
+//! The evaluator: resolves a parsed method once, then executes it.

@@ -1,0 +1,1 @@
+//! The server-wide session registry, `4D.Session` and privileges.

@@ -1,0 +1,1 @@
+//! `Use…End use` locking of shared groups.

@@ -7,6 +7,8 @@
 //! passed as is, and its `shared` group decides who may write it.
 
 pub mod collection;
+pub mod compare;
+pub mod format;
 pub mod object;
 
 pub use collection::{CollRef, Collection};

@@ -1,7 +1,15 @@
 //! The command line: `run`, `check`, `repl`.
 
+pub mod run;
+
 /// Entry point of the `fourd` binary; returns the exit status.
 pub fn main() -> i32 {
-    eprintln!("fourd: not built yet");
-    2
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("run") => run::main(&args[1..]),
+        _ => {
+            eprintln!("fourd: not built yet");
+            2
+        }
+    }
 }

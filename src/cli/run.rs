@@ -85,6 +85,7 @@ pub fn main(args: &[String]) -> i32 {
 }
 
 fn run(source: Source, args: Vec<String>) -> i32 {
+    crate::runtime::shared::set_current_process(1);
     let (program, main, inline) = match &source {
         Source::File(p) => {
             let program = Arc::new(Program::for_file(p));

@@ -11,7 +11,7 @@ use super::ops::{self, num, type_name};
 use super::{Interp, R};
 use crate::error::{RtResult, RuntimeError};
 use crate::value::format::to_text;
-use crate::value::{compare, Array, ArrayKind, CollRef, ObjRef, Props, Sharing, Value};
+use crate::value::{compare, Array, ArrayKind, CollRef, ObjRef, Props, Value};
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
@@ -196,39 +196,13 @@ fn ob_entries(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
     Ok(Value::Collection(CollRef::new(entries)))
 }
 
-/// A deep copy; shared values become plain ones unless `shared` is asked.
-pub fn deep_copy(v: &Value, shared: bool) -> Value {
-    let sharing = || {
-        if shared {
-            Sharing::Group(parking_lot::Mutex::new(crate::value::SharedGroup::new()))
-        } else {
-            Sharing::None
-        }
-    };
-    match v {
-        Value::Object(o) => {
-            if o.0.native.is_some() {
-                return v.clone();
-            }
-            let props: Props = o
-                .read()
-                .iter()
-                .map(|(k, x)| (k.clone(), deep_copy(x, shared)))
-                .collect();
-            Value::Object(ObjRef::with(props, o.0.class.clone(), None, sharing()))
-        }
-        Value::Collection(c) => {
-            let items = c.read().iter().map(|x| deep_copy(x, shared)).collect();
-            Value::Collection(CollRef::with(items, sharing()))
-        }
-        other => other.clone(),
-    }
-}
-
 fn ob_copy(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
     let shared = matches!(args.get(1), Some(v) if num(v).is_some_and(|n| (n as i64) & 8 != 0));
     match args.first() {
-        Some(v @ (Value::Object(_) | Value::Collection(_))) => Ok(deep_copy(v, shared)),
+        Some(v @ (Value::Object(_) | Value::Collection(_))) => match args.get(2) {
+            Some(g) if shared => crate::runtime::shared::copy_into_group(v, g),
+            _ => crate::runtime::shared::copy(v, shared),
+        },
         Some(Value::Null) | Some(Value::Undefined) | None => Ok(Value::Null),
         Some(v) => Err(RuntimeError::new(
             errors::TYPE_MISMATCH,
@@ -771,7 +745,7 @@ impl Interp {
             }
             Special::ObRemove => {
                 if let Some(Value::Object(o)) = vals.first() {
-                    crate::runtime::shared::check_write(&o.0.sharing)?;
+                    let _auto = crate::runtime::shared::auto_use(&o.0.sharing)?;
                     let k = vals.get(1).map(to_text).unwrap_or_default();
                     o.write().shift_remove(&k);
                 }
@@ -962,7 +936,11 @@ impl Interp {
                 })
                 .collect()
         };
-        crate::runtime::shared::check_write(&c.0.sharing)?;
+        let _auto = crate::runtime::shared::auto_use(&c.0.sharing)?;
+        let mut items = items;
+        for v in items.iter_mut() {
+            crate::runtime::shared::make_shareable(v, &c.0.sharing)?;
+        }
         *c.write() = items;
         Ok(Value::Undefined)
     }
@@ -999,15 +977,18 @@ impl Interp {
     pub(crate) fn collection_call(&mut self, c: &CollRef, name: &str, args: Vec<Value>) -> R<Value> {
         match name {
             "push" => {
-                crate::runtime::shared::check_write(&c.0.sharing)?;
-                let mut items = c.write();
-                for v in args {
-                    items.push(if v.is_undefined() { Value::Null } else { v });
+                let _auto = crate::runtime::shared::auto_use(&c.0.sharing)?;
+                let mut args = args;
+                for v in args.iter_mut() {
+                    if v.is_undefined() {
+                        *v = Value::Null;
+                    }
+                    crate::runtime::shared::make_shareable(v, &c.0.sharing)?;
                 }
-                drop(items);
+                c.write().extend(args);
                 Ok(Value::Collection(c.clone()))
             }
-            "copy" => Ok(deep_copy(&Value::Collection(c.clone()), false)),
+            "copy" => Ok(crate::runtime::shared::copy(&Value::Collection(c.clone()), false)?),
             "indexOf" => {
                 let target = args.first().cloned().unwrap_or_default();
                 let items = c.read().clone();

@@ -123,7 +123,13 @@ impl<'p> Ctx<'p> {
         let defaults = self
             .types
             .iter()
-            .map(|t| t.as_ref().map(default_of).unwrap_or(Value::Undefined))
+            .map(|t| match t {
+                // "Declared, never assigned": reads like null without its errors
+                // (`$o.a` → undefined, `$c.length` → 0).
+                Some(VType::Object | VType::Collection | VType::Class(_)) => Value::Undefined,
+                Some(t) => default_of(t),
+                None => Value::Undefined,
+            })
             .collect();
         Method {
             name: name.to_string(),

@@ -10,9 +10,6 @@ use crate::syntax::ast::{AssignOp, BinOp};
 use crate::value::{CollRef, ObjRef, PointerTarget, Props, Value};
 use std::sync::Arc;
 
-/// What `use_begin` took, given back to `use_end`.
-pub(crate) struct UseToken(());
-
 /// A resolved place: where an assignment writes.
 pub(crate) enum Loc {
     /// Absolute stack index, slot, frame index.
@@ -388,10 +385,9 @@ impl Interp {
             }
             Sk::Use(target, body) => {
                 let v = self.eval(target)?;
-                let token = self.use_begin(&v)?;
-                let r = self.exec_block(body);
-                self.use_end(token);
-                return r;
+                // The guard is `End use`: dropped on every way out of the block.
+                let _guard = crate::runtime::shared::use_begin(&v)?;
+                return self.exec_block(body);
             }
             Sk::Try(body, catch) => {
                 self.try_depth += 1;
@@ -428,23 +424,6 @@ impl Interp {
             }
         }
         Ok(Flow::Normal)
-    }
-
-    /// `Use(x)`: takes the shared group's lock. Locking belongs to
-    /// `runtime::shared`; this is the one place that calls into it.
-    fn use_begin(&mut self, v: &Value) -> R<UseToken> {
-        match v {
-            Value::Object(_) | Value::Collection(_) => Ok(UseToken(())),
-            _ => Err(type_err(format!(
-                "Use needs a shared object or collection, not a {}",
-                type_name(v)
-            ))),
-        }
-    }
-
-    /// `End use` (also on every early exit from the block).
-    fn use_end(&mut self, token: UseToken) {
-        let UseToken(()) = token;
     }
 
     /// `$v:=$v+a+b`: appends in place while `$v` is Text.
@@ -868,8 +847,8 @@ impl Interp {
                 "A class object cannot be modified",
             ));
         }
-        crate::runtime::shared::check_write(&o.0.sharing)?;
-        let v = check_storable(o.is_shared(), v)?;
+        let mut v = v;
+        crate::runtime::shared::prepare_store(&o.0.sharing, &mut v)?;
         let mut props = o.write();
         if v.is_undefined() {
             if let Some(cur) = props.get_mut(k) {
@@ -1201,6 +1180,8 @@ impl Interp {
                 "length" => Ok(Value::Int(c.len() as i32)),
                 _ => Ok(Value::Undefined),
             },
+            // `.length` of an undefined collection is 0 (docs/Concepts/dt_null_undefined.md).
+            Value::Undefined if name == "length" => Ok(Value::Int(0)),
             Value::Undefined => Ok(Value::Undefined),
             Value::Null => Err(err(
                 errors::NULL_ACCESS,
@@ -1242,26 +1223,6 @@ impl Method {
     }
 }
 
-/// A value a (shared) object may hold: a shared object/collection may only
-/// hold scalars and shared values.
-fn check_storable(shared: bool, v: Value) -> R<Value> {
-    if shared {
-        let ok = match &v {
-            Value::Object(o) => o.is_shared(),
-            Value::Collection(c) => c.is_shared(),
-            Value::Pointer(_) | Value::Array(_) => false,
-            _ => true,
-        };
-        if !ok {
-            return Err(err(
-                -10721,
-                "A shared object or collection can only hold scalar values or shared objects and collections",
-            ));
-        }
-    }
-    Ok(v)
-}
-
 /// What Undefined assigned to an existing property leaves there.
 fn reset_value(cur: &Value) -> Value {
     match cur {
@@ -1277,8 +1238,8 @@ fn reset_value(cur: &Value) -> Value {
 }
 
 pub(crate) fn set_element(c: &CollRef, i: i64, v: Value) -> R<()> {
-    crate::runtime::shared::check_write(&c.0.sharing)?;
-    let v = check_storable(c.is_shared(), v)?;
+    let mut v = v;
+    crate::runtime::shared::prepare_store(&c.0.sharing, &mut v)?;
     if i < 0 {
         return Err(err(
             errors::OUT_OF_RANGE,

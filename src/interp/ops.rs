@@ -399,7 +399,7 @@ pub fn coerce(ty: &VType, v: Value) -> R<Value> {
         Ok(v)
     } else {
         Err(type_err(format!(
-            "Incompatible types: a {} cannot be stored in a {} variable",
+            "Cannot assign a {} value to a variable of type {}",
             type_name(&v),
             vtype_name(ty)
         )))

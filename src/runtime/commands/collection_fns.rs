@@ -11,7 +11,7 @@
 
 use super::{Host, ERR_ARG};
 use crate::error::{RtResult, RuntimeError};
-use crate::runtime::shared::auto_use;
+use crate::runtime::shared::{auto_use, copy_into_group, make_shareable};
 use crate::value::compare::{as_number, equals, fold_char, sort_order};
 use crate::value::format::to_text;
 use crate::value::{CollRef, ObjRef, Props, SharedGroup, Sharing, Value};
@@ -80,7 +80,7 @@ pub fn collection_method(
         "reduceRight" => reduce(c, a, host, true),
         "remove" => remove(c, a),
         "resize" => resize(c, a),
-        "reverse" => Ok(reverse(c)),
+        "reverse" => reverse(c),
         "shift" => shift(c),
         "slice" => slice(c, a),
         "some" => some_every(c, a, host, true),
@@ -145,7 +145,11 @@ fn group_of(sharing: &Sharing) -> Option<Arc<SharedGroup>> {
 /// for the shallow copies `filter`, `slice`, `orderBy`… return.
 fn like(c: &CollRef, items: Vec<Value>) -> Value {
     let sharing = match group_of(&c.0.sharing) {
-        Some(g) => Sharing::Group(Mutex::new(g)),
+        Some(g) => {
+            // The group now has several members: it may no longer move as a whole.
+            g.joined.store(true, std::sync::atomic::Ordering::Release);
+            Sharing::Group(Mutex::new(g))
+        }
         None => Sharing::None,
     };
     Value::Collection(CollRef::with(items, sharing))
@@ -196,41 +200,9 @@ fn set_path(o: &ObjRef, path: &str, v: Value) {
 }
 
 /// A deep copy: objects and collections are duplicated, plain (not shared).
-pub fn deep_copy(v: &Value) -> Value {
-    copy_value(v, None, 0)
-}
-
-/// Deep copy; with `group`, every copied object and collection is shared in it.
-fn copy_value(v: &Value, group: Option<&Arc<SharedGroup>>, depth: usize) -> Value {
-    if depth > MAX_DEPTH {
-        return Value::Null;
-    }
-    let sharing = || match group {
-        Some(g) => Sharing::Group(Mutex::new(g.clone())),
-        None => Sharing::None,
-    };
-    match v {
-        Value::Object(o) if o.0.native.is_none() => {
-            let props: Vec<(String, Value)> = o
-                .read()
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            let mut out = Props::with_capacity(props.len());
-            for (k, x) in props {
-                out.insert(k, copy_value(&x, group, depth + 1));
-            }
-            Value::Object(ObjRef::with(out, o.0.class.clone(), None, sharing()))
-        }
-        Value::Collection(c) => {
-            let items = snapshot(c)
-                .iter()
-                .map(|x| copy_value(x, group, depth + 1))
-                .collect();
-            Value::Collection(CollRef::with(items, sharing()))
-        }
-        other => other.clone(),
-    }
+/// A circular structure fails with the shared module's error.
+pub fn deep_copy(v: &Value) -> RtResult<Value> {
+    crate::runtime::shared::copy(v, false)
 }
 
 /// Calls a callback with `$1` = `param` and the extra parameters; returns the
@@ -318,8 +290,9 @@ fn merge_sort(
 // ---------------------------------------------------------------- modifying
 
 fn push(c: &CollRef, a: &[Value]) -> RtResult<Value> {
+    let vals = store_all(c, a)?;
     modify(c, |v| {
-        v.extend(a.iter().map(undefined_to_null));
+        v.extend(vals);
         Ok(())
     })
 }
@@ -330,6 +303,18 @@ fn undefined_to_null(v: &Value) -> Value {
     } else {
         v.clone()
     }
+}
+
+/// A value as it goes into `c`: undefined becomes null, and for a shared
+/// collection the shared rules apply (numbers → Real, objects join the group…).
+fn store(c: &CollRef, v: &Value) -> RtResult<Value> {
+    let mut v = undefined_to_null(v);
+    make_shareable(&mut v, &c.0.sharing)?;
+    Ok(v)
+}
+
+fn store_all(c: &CollRef, vals: &[Value]) -> RtResult<Vec<Value>> {
+    vals.iter().map(|v| store(c, v)).collect()
 }
 
 fn pop(c: &CollRef) -> RtResult<Value> {
@@ -348,15 +333,16 @@ fn shift(c: &CollRef) -> RtResult<Value> {
 }
 
 fn unshift(c: &CollRef, a: &[Value]) -> RtResult<Value> {
+    let vals = store_all(c, a)?;
     modify(c, |v| {
-        v.splice(0..0, a.iter().map(undefined_to_null));
+        v.splice(0..0, vals);
         Ok(())
     })
 }
 
 fn insert(c: &CollRef, a: &[Value]) -> RtResult<Value> {
     let index = num_arg(a, 0, "insert")?.ok_or_else(|| err(".insert(): index expected"))?;
-    let el = a.get(1).map(undefined_to_null).unwrap_or(Value::Null);
+    let el = store(c, a.get(1).unwrap_or(&Value::Null))?;
     modify(c, |v| {
         let i = from_start(index, v.len()).min(v.len());
         v.insert(i, el);
@@ -377,7 +363,7 @@ fn remove(c: &CollRef, a: &[Value]) -> RtResult<Value> {
 
 fn combine(c: &CollRef, a: &[Value]) -> RtResult<Value> {
     let items = match a.first() {
-        Some(Value::Collection(c2)) => snapshot(c2),
+        Some(Value::Collection(c2)) => store_all(c, &snapshot(c2))?,
         _ => return Err(err(".combine(): a collection is expected")),
     };
     let index = num_arg(a, 1, "combine")?;
@@ -389,7 +375,7 @@ fn combine(c: &CollRef, a: &[Value]) -> RtResult<Value> {
 }
 
 fn fill(c: &CollRef, a: &[Value]) -> RtResult<Value> {
-    let value = a.first().map(undefined_to_null).unwrap_or(Value::Null);
+    let value = store(c, a.first().unwrap_or(&Value::Null))?;
     let start = num_arg(a, 1, "fill")?.unwrap_or(0);
     let end = num_arg(a, 2, "fill")?;
     modify(c, |v| {
@@ -409,7 +395,7 @@ fn fill(c: &CollRef, a: &[Value]) -> RtResult<Value> {
 
 fn resize(c: &CollRef, a: &[Value]) -> RtResult<Value> {
     let size = num_arg(a, 0, "resize")?.ok_or_else(|| err(".resize(): size expected"))?;
-    let default = a.get(1).map(undefined_to_null).unwrap_or(Value::Null);
+    let default = store(c, a.get(1).unwrap_or(&Value::Null))?;
     modify(c, |v| {
         v.resize(size.max(0) as usize, default);
         Ok(())
@@ -615,29 +601,23 @@ fn concat(c: &CollRef, a: &[Value]) -> Value {
 
 fn copy(c: &CollRef, a: &[Value]) -> RtResult<Value> {
     let opts = num_arg(a, 0, "copy")?.unwrap_or(0);
+    let me = Value::Collection(c.clone());
     if opts & CK_SHARED == 0 {
-        return Ok(deep_copy(&Value::Collection(c.clone())));
+        return deep_copy(&me);
     }
-    let group = match a.get(1) {
-        Some(Value::Collection(g)) => group_of(&g.0.sharing),
-        Some(Value::Object(g)) => group_of(&g.0.sharing),
-        _ => None,
+    match a.get(1) {
+        Some(g @ (Value::Collection(_) | Value::Object(_))) => copy_into_group(&me, g),
+        _ => crate::runtime::shared::copy(&me, true),
     }
-    .unwrap_or_else(SharedGroup::new);
-    Ok(copy_value(&Value::Collection(c.clone()), Some(&group), 0))
 }
 
-fn reverse(c: &CollRef) -> Value {
-    let group = group_of(&c.0.sharing).map(|_| SharedGroup::new());
-    let mut items: Vec<Value> = snapshot(c)
-        .iter()
-        .map(|v| copy_value(v, group.as_ref(), 1))
-        .collect();
-    items.reverse();
-    match group {
-        Some(g) => Value::Collection(CollRef::with(items, Sharing::Group(Mutex::new(g)))),
-        None => plain(items),
+/// A reversed deep copy (docs: "returns a deep copy"), shared when `c` is.
+fn reverse(c: &CollRef) -> RtResult<Value> {
+    let copied = crate::runtime::shared::copy(&Value::Collection(c.clone()), c.is_shared())?;
+    if let Value::Collection(r) = &copied {
+        r.write().reverse();
     }
+    Ok(copied)
 }
 
 fn flatten_into(out: &mut Vec<Value>, items: Vec<Value>, depth: i64) {
@@ -1388,6 +1368,23 @@ mod tests {
     }
     fn f(name: &str) -> Value {
         t(name)
+    }
+
+    #[test]
+    fn shared_collections_follow_the_shared_rules() {
+        let mut h = host();
+        let c = crate::runtime::shared::new_shared_collection(vec![]).unwrap();
+        call_m(&c, "push", vec![Value::Int(1), Value::Time(2)], &mut h);
+        assert!(matches!(c.get(0), Value::Real(x) if x == 1.0));
+        assert!(matches!(c.get(1), Value::Real(x) if x == 2000.0));
+        let e = collection_method(&c, "push", vec![Value::Object(ObjRef::new())], &mut h)
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(e.code, crate::runtime::shared::NOT_SHAREABLE);
+        let r = call_m(&c, "reverse", vec![], &mut h);
+        assert!(matches!(r, Value::Collection(r) if r.is_shared() && !r.ptr_eq(&c)));
+        let m = call_m(&c, "copy", vec![], &mut h);
+        assert!(matches!(m, Value::Collection(m) if !m.is_shared()));
     }
 
     #[test]

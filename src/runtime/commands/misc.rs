@@ -201,7 +201,7 @@ pub fn ob_entries(args: &[Value]) -> RtResult<Value> {
 pub fn ob_copy(args: &[Value]) -> RtResult<Value> {
     need("OB Copy", args, 1)?;
     Ok(match arg_obj("OB Copy", args, 0)? {
-        Some(o) => deep_copy(&Value::Object(o.clone())),
+        Some(o) => deep_copy(&Value::Object(o.clone()))?,
         None => Value::Null,
     })
 }

@@ -80,13 +80,21 @@ pub fn sort_order(a: &Value, b: &Value) -> Ordering {
     }
     match (a, b) {
         (Bool(x), Bool(y)) => x.cmp(y),
-        (Text(x), Text(y)) => text_order_plain(x, y).then_with(|| x.as_str().cmp(y.as_str())),
+        (Text(x), Text(y)) => text_order_plain(x, y).then_with(|| case_tiebreak(x, y)),
         (Date(x), Date(y)) => x.cmp(y),
+        // total_cmp keeps the order total even with NaN (sorts must never panic).
         _ => match (as_number(a), as_number(b)) {
-            (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+            (Some(x), Some(y)) => x.total_cmp(&y),
             _ => Ordering::Equal,
         },
     }
+}
+
+/// Between texts equal but for case and accents: lower case first, as ICU
+/// orders them ("a" before "A"), then by code.
+fn case_tiebreak(x: &str, y: &str) -> Ordering {
+    let key = |c: char| (c.is_uppercase(), c);
+    x.chars().map(key).cmp(y.chars().map(key))
 }
 
 fn type_rank(v: &Value) -> u8 {

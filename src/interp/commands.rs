@@ -12,24 +12,14 @@ use super::{Interp, R};
 use crate::error::{RtResult, RuntimeError};
 use crate::value::format::to_text;
 use crate::value::{compare, Array, ArrayKind, CollRef, ObjRef, Props, Value};
-use std::sync::{Arc, OnceLock};
-use std::time::Instant;
+use std::sync::Arc;
 
 /// The commands of this module.
 pub fn register(r: &mut Registry) {
     r.add("ALERT", alert);
     r.add("LOG EVENT", log_event);
     r.add("TRACE", |_, _| Ok(Value::Undefined));
-    r.add("Value type", value_type_cmd);
-    r.add("Milliseconds", milliseconds);
-    r.add("New object", new_object);
-    r.add("New collection", new_collection);
-    r.add("OB Keys", ob_keys);
-    r.add("OB Values", ob_values);
-    r.add("OB Entries", ob_entries);
     r.add("OB Copy", ob_copy);
-    r.add("OB Is defined", ob_is_defined);
-    r.add("OB Is empty", ob_is_empty);
     r.add("OB Get", ob_get);
     r.add("OB Class", ob_class);
     r.add("OB Instance of", ob_instance_of);
@@ -40,10 +30,6 @@ pub fn register(r: &mut Registry) {
     r.add("Method called on error", |cx, _| {
         Ok(Value::text(cx.err_handler.clone().unwrap_or_default()))
     });
-}
-
-fn arg(args: &[Value], i: usize) -> Value {
-    args.get(i).cloned().unwrap_or(Value::Undefined)
 }
 
 fn text_arg(args: &[Value], i: usize, cmd: &str) -> RtResult<String> {
@@ -92,112 +78,12 @@ fn log_event(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
 
 /// `Value type` codes (`Is real`, `Is text`…).
 pub fn value_type(v: &Value) -> i32 {
-    match v {
-        Value::Undefined => 5,
-        Value::Null => 255,
-        Value::Bool(_) => 6,
-        Value::Int(_) => 9,
-        Value::Real(_) => 1,
-        Value::Text(_) => 2,
-        Value::Date(_) => 4,
-        Value::Time(_) => 11,
-        Value::Object(_) => 38,
-        Value::Collection(_) => 42,
-        Value::Pointer(_) => 23,
-        Value::Blob(_) => 30,
-        Value::Array(a) => array_type(a.kind),
-    }
-}
-
-fn array_type(k: ArrayKind) -> i32 {
-    match k {
-        ArrayKind::Text => 18,
-        ArrayKind::Integer => 15,
-        ArrayKind::Longint => 16,
-        ArrayKind::Real => 14,
-        ArrayKind::Boolean => 22,
-        ArrayKind::Date => 17,
-        ArrayKind::Time => 32,
-        ArrayKind::Object => 39,
-        ArrayKind::Pointer => 20,
-        ArrayKind::Picture => 19,
-        ArrayKind::Blob => 31,
-    }
-}
-
-fn value_type_cmd(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
-    Ok(Value::Int(value_type(&arg(args, 0))))
-}
-
-fn milliseconds(_: &mut Interp, _: &[Value]) -> RtResult<Value> {
-    static START: OnceLock<Instant> = OnceLock::new();
-    let ms = START.get_or_init(Instant::now).elapsed().as_millis();
-    Ok(Value::Int(ms as i32))
-}
-
-fn new_object(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
-    let mut props = Props::with_capacity(args.len() / 2);
-    for pair in args.chunks(2) {
-        let k = match &pair[0] {
-            Value::Text(t) => t.to_string(),
-            v => {
-                return Err(RuntimeError::new(
-                    errors::TYPE_MISMATCH,
-                    format!("New object: a property name must be a Text, not a {}", type_name(v)),
-                ))
-            }
-        };
-        let v = pair.get(1).cloned().unwrap_or(Value::Undefined);
-        if !v.is_undefined() {
-            props.insert(k, v);
-        }
-    }
-    Ok(Value::Object(ObjRef::from_props(props)))
-}
-
-fn new_collection(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
-    let items = args
-        .iter()
-        .map(|v| if v.is_undefined() { Value::Null } else { v.clone() })
-        .collect();
-    Ok(Value::Collection(CollRef::new(items)))
-}
-
-fn ob_keys(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
-    let keys = match obj_arg(args, 0, "OB Keys")? {
-        Some(o) => o.read().keys().map(|k| Value::text(k.as_str())).collect(),
-        None => Vec::new(),
-    };
-    Ok(Value::Collection(CollRef::new(keys)))
-}
-
-fn ob_values(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
-    let vals = match obj_arg(args, 0, "OB Values")? {
-        Some(o) => o.read().values().cloned().collect(),
-        None => Vec::new(),
-    };
-    Ok(Value::Collection(CollRef::new(vals)))
-}
-
-fn ob_entries(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
-    let entries = match obj_arg(args, 0, "OB Entries")? {
-        Some(o) => o
-            .read()
-            .iter()
-            .map(|(k, v)| {
-                let mut p = Props::new();
-                p.insert("key".into(), Value::text(k.as_str()));
-                p.insert("value".into(), v.clone());
-                Value::Object(ObjRef::from_props(p))
-            })
-            .collect(),
-        None => Vec::new(),
-    };
-    Ok(Value::Collection(CollRef::new(entries)))
+    crate::runtime::commands::misc::value_type_of(v)
 }
 
 fn ob_copy(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
-    let shared = matches!(args.get(1), Some(v) if num(v).is_some_and(|n| (n as i64) & 8 != 0));
+    let ck_shared = constant("ck shared").as_ref().and_then(num).unwrap_or(2.0) as i64;
+    let shared = matches!(args.get(1), Some(v) if num(v).is_some_and(|n| (n as i64) & ck_shared != 0));
     match args.first() {
         Some(v @ (Value::Object(_) | Value::Collection(_))) => match args.get(2) {
             Some(g) if shared => crate::runtime::shared::copy_into_group(v, g),
@@ -209,20 +95,6 @@ fn ob_copy(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
             format!("OB Copy: an object was expected, not a {}", type_name(v)),
         )),
     }
-}
-
-fn ob_is_defined(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
-    let o = obj_arg(args, 0, "OB Is defined")?;
-    Ok(Value::Bool(match (o, args.get(1)) {
-        (None, _) => false,
-        (Some(_), None) => true,
-        (Some(o), Some(k)) => o.read().contains_key(to_text(k).as_str()),
-    }))
-}
-
-fn ob_is_empty(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
-    let o = obj_arg(args, 0, "OB Is empty")?;
-    Ok(Value::Bool(o.is_none_or(|o| o.is_empty())))
 }
 
 fn ob_get(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
@@ -312,202 +184,18 @@ fn assert(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
 
 /// The value of a catalog constant, by case-folded name.
 pub fn constant(key: &str) -> Option<Value> {
-    let extra: &[(&str, f64)] = &[
-        ("pi", std::f64::consts::PI),
-        ("degree", std::f64::consts::PI / 180.0),
-        ("radian", 180.0 / std::f64::consts::PI),
-        ("e number", std::f64::consts::E),
-    ];
-    if let Some((_, v)) = extra.iter().find(|(n, _)| *n == key) {
-        return Some(Value::Real(*v));
+    if let Some(v) = crate::runtime::commands::constant_value(key) {
+        return Some(v);
     }
     let ints: &[(&str, i32)] = &[
-        ("maxlong", i32::MAX),
-        ("maxint", 32767),
-        ("backspace", 8),
-        ("tab", 9),
-        ("line feed", 10),
-        ("carriage return", 13),
-        ("space", 32),
-        ("double quote", 34),
-        ("ck shared", 8),
-        ("ck resolve pointers", 1),
         ("ek local", 0),
         ("ek global", 1),
         ("ek errors from components", 2),
     ];
-    if let Some((_, v)) = ints.iter().find(|(n, _)| *n == key) {
-        return Some(Value::Int(*v));
-    }
-    CONSTANTS
-        .iter()
+    ints.iter()
         .find(|(n, _)| *n == key)
         .map(|(_, v)| Value::Int(*v))
 }
-
-/// Catalog constants with a known value (from the catalog's constant table).
-const CONSTANTS: &[(&str, i32)] = &[
-    ("_o_hidden modal dialog", 6),
-    ("_o_is float", 35),
-    ("aborted", -1),
-    ("array 2d", 13),
-    ("blank if null date", 100),
-    ("blank if null time", 100),
-    ("blob array", 31),
-    ("boolean array", 22),
-    ("date array", 17),
-    ("date rfc 1123", 10),
-    ("delayed", 1),
-    ("does not exist", -100),
-    ("error message", 2),
-    ("executing", 0),
-    ("fk applications folder", 116),
-    ("fk data folder", 9),
-    ("fk database folder", 4),
-    ("fk desktop folder", 115),
-    ("fk documents folder", 117),
-    ("fk home folder", 118),
-    ("fk licenses folder", 1),
-    ("fk logs folder", 7),
-    ("fk mobileapps folder", 10),
-    ("fk platform path", 1),
-    ("fk posix path", 0),
-    ("fk remote database folder", 3),
-    ("fk resources folder", 6),
-    ("fk system folder", 100),
-    ("fk user preferences folder", 0),
-    ("fk web root folder", 8),
-    ("hh mm", 2),
-    ("hh mm am pm", 5),
-    ("hh mm ss", 1),
-    ("hour min", 4),
-    ("hour min sec", 3),
-    ("information message", 0),
-    ("integer array", 15),
-    ("internal date abbreviated", 6),
-    ("internal date long", 5),
-    ("internal date short", 7),
-    ("internal date short special", 4),
-    ("into 4d commands log", 3),
-    ("into 4d debug message", 1),
-    ("into 4d diagnostic log", 5),
-    ("into 4d request log", 2),
-    ("into system standard outputs", 6),
-    ("into windows log events", 0),
-    ("is a document", 1),
-    ("is a folder", 0),
-    ("is alpha field", 0),
-    ("is blob", 30),
-    ("is boolean", 6),
-    ("is collection", 42),
-    ("is date", 4),
-    ("is integer", 8),
-    ("is integer 64 bits", 25),
-    ("is longint", 9),
-    ("is null", 255),
-    ("is object", 38),
-    ("is picture", 3),
-    ("is pointer", 23),
-    ("is real", 1),
-    ("is string var", 24),
-    ("is subtable", 7),
-    ("is text", 2),
-    ("is time", 11),
-    ("is undefined", 5),
-    ("is variant", 12),
-    ("iso date", 8),
-    ("iso date gmt", 9),
-    ("iso time", 8),
-    ("longint array", 16),
-    ("min sec", 7),
-    ("mm ss", 6),
-    ("object array", 39),
-    ("on activate", 11),
-    ("on after edit", 45),
-    ("on after keystroke", 28),
-    ("on after sort", 30),
-    ("on alternative click", 38),
-    ("on before data entry", 41),
-    ("on before keystroke", 17),
-    ("on begin drag over", 46),
-    ("on begin url loading", 47),
-    ("on bound variable change", 54),
-    ("on clicked", 4),
-    ("on close box", 22),
-    ("on close detail", 26),
-    ("on collapse", 44),
-    ("on column moved", 32),
-    ("on column resize", 33),
-    ("on data change", 20),
-    ("on deactivate", 12),
-    ("on delete action", 58),
-    ("on display detail", 8),
-    ("on double clicked", 13),
-    ("on drag over", 21),
-    ("on drop", 16),
-    ("on end url loading", 49),
-    ("on expand", 43),
-    ("on footer click", 57),
-    ("on getting focus", 15),
-    ("on header", 5),
-    ("on header click", 42),
-    ("on load", 1),
-    ("on load record", 40),
-    ("on long click", 39),
-    ("on losing focus", 14),
-    ("on menu selected", 18),
-    ("on mouse enter", 35),
-    ("on mouse leave", 36),
-    ("on mouse move", 37),
-    ("on mouse up", 2),
-    ("on open detail", 25),
-    ("on open external link", 52),
-    ("on outside call", 10),
-    ("on page change", 56),
-    ("on plug in area", 19),
-    ("on printing break", 6),
-    ("on printing detail", 23),
-    ("on printing footer", 7),
-    ("on resize", 29),
-    ("on row moved", 34),
-    ("on row resize", 60),
-    ("on scroll", 59),
-    ("on selection change", 31),
-    ("on timer", 27),
-    ("on unload", 24),
-    ("on url filtering", 51),
-    ("on url loading error", 50),
-    ("on url resource loading", 48),
-    ("on validate", 3),
-    ("on vp range changed", 61),
-    ("on vp ready", 9),
-    ("on window opening denied", 53),
-    ("paused", 5),
-    ("picture array", 19),
-    ("pointer array", 20),
-    ("real array", 14),
-    ("sk case insensitive", 2),
-    ("sk char codes", 1),
-    ("sk diacritic insensitive", 4),
-    ("sk ignore empty strings", 1),
-    ("sk kana insensitive", 8),
-    ("sk strict", 0),
-    ("sk trim spaces", 2),
-    ("sk width insensitive", 16),
-    ("string array", 21),
-    ("system date abbreviated", 2),
-    ("system date long", 3),
-    ("system date short", 1),
-    ("system time long", 11),
-    ("system time long abbreviated", 10),
-    ("system time short", 9),
-    ("text array", 18),
-    ("time array", 32),
-    ("waiting for input output", 3),
-    ("waiting for internal flag", 4),
-    ("waiting for user event", 2),
-    ("warning message", 1),
-];
 
 // ==================================================================== arrays
 
@@ -973,43 +661,6 @@ impl Interp {
         Ok(Value::Undefined)
     }
 
-    /// `collection.name(args)`.
-    pub(crate) fn collection_call(&mut self, c: &CollRef, name: &str, args: Vec<Value>) -> R<Value> {
-        match name {
-            "push" => {
-                let _auto = crate::runtime::shared::auto_use(&c.0.sharing)?;
-                let mut args = args;
-                for v in args.iter_mut() {
-                    if v.is_undefined() {
-                        *v = Value::Null;
-                    }
-                    crate::runtime::shared::make_shareable(v, &c.0.sharing)?;
-                }
-                c.write().extend(args);
-                Ok(Value::Collection(c.clone()))
-            }
-            "copy" => Ok(crate::runtime::shared::copy(&Value::Collection(c.clone()), false)?),
-            "indexOf" => {
-                let target = args.first().cloned().unwrap_or_default();
-                let items = c.read().clone();
-                for (i, it) in items.iter().enumerate() {
-                    if ops::equals(it, &target)? {
-                        return Ok(Value::Int(i as i32));
-                    }
-                }
-                Ok(Value::Int(-1))
-            }
-            "join" => {
-                let sep = args.first().map(to_text).unwrap_or_default();
-                let s: Vec<String> = c.read().iter().map(to_text).collect();
-                Ok(Value::text(s.join(&sep)))
-            }
-            _ => Err(err(
-                errors::NOT_IMPLEMENTED,
-                format!("The collection function '{name}' is not implemented by fourd"),
-            )),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -600,6 +600,13 @@ impl<'p> Ctx<'p> {
                 pos,
             };
         }
+        if let Some(f) = crate::runtime::commands::pure_command(&key) {
+            return Ex::Pure {
+                f,
+                args: self.exprs(a),
+                pos,
+            };
+        }
         Ex::Unsupported(name.to_string(), pos)
     }
 

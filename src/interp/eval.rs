@@ -192,7 +192,18 @@ impl Interp {
                     format!("The object has no function '{name}'"),
                 ))
             }
-            Value::Collection(c) => self.collection_call(c, name, args),
+            Value::Collection(c) => {
+                let c = c.clone();
+                match crate::runtime::commands::collection_fns::collection_method(
+                    &c, name, args, self,
+                ) {
+                    Some(r) => Ok(r?),
+                    None => Err(err(
+                        errors::NO_SUCH_MEMBER,
+                        format!("Collections have no function '{name}'"),
+                    )),
+                }
+            }
             Value::Null | Value::Undefined => Err(err(
                 errors::NULL_ACCESS,
                 format!("Cannot call '{name}()' on a {} value", type_name(&target)),
@@ -886,6 +897,23 @@ impl Interp {
                     vals.push(self.eval(a)?);
                 }
                 f(self, &vals).map_err(|e| self.locate(Box::new(e), *pos))
+            }
+            Ex::Pure { f, args, pos } => {
+                let r = match args.len() {
+                    // No allocation for the common one-argument call (`String(x)`).
+                    1 => {
+                        let v = self.eval(&args[0])?;
+                        f(std::slice::from_ref(&v))
+                    }
+                    _ => {
+                        let mut vals = Vec::with_capacity(args.len());
+                        for a in args {
+                            vals.push(self.eval(a)?);
+                        }
+                        f(&vals)
+                    }
+                };
+                r.map_err(|e| self.locate(Box::new(e), *pos))
             }
             Ex::Member(t, name) => {
                 let tv = self.eval(t)?;

@@ -71,6 +71,12 @@ pub enum Ex {
         args: Vec<Ex>,
         pos: u32,
     },
+    /// A library command that needs only its evaluated arguments.
+    Pure {
+        f: crate::runtime::commands::PureFn,
+        args: Vec<Ex>,
+        pos: u32,
+    },
     /// A command the interpreter handles itself (needs places or context).
     Special {
         op: Special,

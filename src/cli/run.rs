@@ -4,6 +4,7 @@
 //! by the interpreter's own depth limit ("Stack full"), never by the Rust stack.
 
 use crate::error::RuntimeError;
+use crate::syntax::ast::Span;
 use crate::interp::ir::VType;
 use crate::interp::{Interp, Method, Program};
 use crate::value::{CollRef, Date, ObjRef, Value};
@@ -209,25 +210,33 @@ pub fn render(e: &RuntimeError, inline: Option<&str>) -> String {
     let Some(loc) = &e.location else {
         return format!("error {}: {}\n", e.code, e.message);
     };
-    let mut out = format!(
-        "{}:{}:{}: error {}: {}\n",
-        loc.path, loc.line, loc.column, e.code, e.message
-    );
     let src = match inline {
         Some(s) if loc.path == "-e" => Some(s.to_string()),
         _ => std::fs::read_to_string(&loc.path).ok(),
     };
-    if let Some(src) = src {
-        if let Some(line) = src.lines().nth(loc.line.saturating_sub(1)) {
-            let line = line.trim_end_matches('\r');
-            out.push_str(&format!("    {line}\n"));
-            let pad: String = line
-                .chars()
-                .take(loc.column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            out.push_str(&format!("    {pad}^\n"));
+    // Syntax errors have no 4D number; runtime errors show theirs.
+    let code = (e.code != crate::interp::errors::SYNTAX).then_some(e.code as i64);
+    match src {
+        Some(src) => {
+            let off = offset_of(&src, loc.line, loc.column);
+            super::diag::render(&loc.path, &src, Span::new(off, off), code, &e.message)
         }
+        None => match code {
+            Some(c) => format!("{}:{}:{}: error {c}: {}\n", loc.path, loc.line, loc.column, e.message),
+            None => format!("{}:{}:{}: error: {}\n", loc.path, loc.line, loc.column, e.message),
+        },
     }
-    out
+}
+
+/// Byte offset of 1-based `line`, `col` (in characters) in `src`.
+fn offset_of(src: &str, line: usize, col: usize) -> usize {
+    let mut off = 0;
+    for (i, l) in src.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let in_line: usize = l.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum();
+            return off + in_line;
+        }
+        off += l.len();
+    }
+    src.len()
 }

@@ -92,7 +92,7 @@ pub fn sort_order(a: &Value, b: &Value) -> Ordering {
 
 /// Between texts equal but for case and accents: lower case first, as ICU
 /// orders them ("a" before "A"), then by code.
-fn case_tiebreak(x: &str, y: &str) -> Ordering {
+pub fn case_tiebreak(x: &str, y: &str) -> Ordering {
     let key = |c: char| (c.is_uppercase(), c);
     x.chars().map(key).cmp(y.chars().map(key))
 }
@@ -284,16 +284,31 @@ pub fn text_order(a: &str, b: &str) -> Ordering {
             return a
                 .chars()
                 .take(n)
-                .map(fold_char)
-                .cmp(prefix.chars().map(fold_char));
+                .map(collation_key)
+                .cmp(prefix.chars().map(collation_key));
         }
     }
     text_order_plain(a, b)
 }
 
-/// Folded ordering with no wildcard.
+/// Folded ordering with no wildcard. Like ICU's primary strength, spaces and
+/// punctuation sort before digits, and digits before letters.
 pub fn text_order_plain(a: &str, b: &str) -> Ordering {
-    a.chars().map(fold_char).cmp(b.chars().map(fold_char))
+    a.chars()
+        .map(collation_key)
+        .cmp(b.chars().map(collation_key))
+}
+
+fn collation_key(c: char) -> (u8, char) {
+    let f = fold_char(c);
+    let class = if f.is_alphabetic() {
+        2
+    } else if f.is_numeric() {
+        1
+    } else {
+        0
+    };
+    (class, f)
 }
 
 #[cfg(test)]
@@ -339,6 +354,9 @@ mod tests {
         assert_eq!(c("abcd", "abc@"), Ordering::Equal);
         assert_eq!(c("abd", "abc@"), Ordering::Greater);
         assert_eq!(c("a", "b"), Ordering::Less);
+        assert_eq!(c("_x", "a"), Ordering::Less);
+        assert_eq!(c("9", "a"), Ordering::Less);
+        assert_eq!(c("z", "é"), Ordering::Greater);
     }
 
     #[test]

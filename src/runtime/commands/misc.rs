@@ -258,6 +258,67 @@ fn convert_to(v: Value, t: i32) -> Value {
     }
 }
 
+/// `OB Get type(object; property)`: the `Value type` of the property.
+pub fn ob_get_type(args: &[Value]) -> RtResult<Value> {
+    need("OB Get type", args, 2)?;
+    let key = arg_text("OB Get type", args, 1)?;
+    let v = match arg_obj("OB Get type", args, 0)? {
+        Some(o) => o.get(&key),
+        None => Value::Undefined,
+    };
+    Ok(Value::Int(value_type_of(&v)))
+}
+
+/// `OB REMOVE(object; property)`: locks a shared object on its own, like 4D.
+pub fn ob_remove(args: &[Value]) -> RtResult<Value> {
+    need("OB REMOVE", args, 2)?;
+    let key = arg_text("OB REMOVE", args, 1)?;
+    if let Some(o) = arg_obj("OB REMOVE", args, 0)? {
+        let _guard = crate::runtime::shared::auto_use(&o.0.sharing)?;
+        o.write().shift_remove(&key);
+    }
+    Ok(Value::Undefined)
+}
+
+/// `OB Is shared(value)`.
+pub fn ob_is_shared(args: &[Value]) -> RtResult<Value> {
+    need("OB Is shared", args, 1)?;
+    Ok(Value::Bool(crate::runtime::shared::is_shared(&args[0])))
+}
+
+/// `New shared object({name; value; …})`.
+pub fn new_shared_object(args: &[Value]) -> RtResult<Value> {
+    let props = match new_object(args)? {
+        Value::Object(o) => o.read().clone(),
+        _ => Props::new(),
+    };
+    Ok(Value::Object(crate::runtime::shared::new_shared_object(
+        props,
+    )?))
+}
+
+/// `New shared collection({value; …})`.
+pub fn new_shared_collection(args: &[Value]) -> RtResult<Value> {
+    let items = args
+        .iter()
+        .map(|v| {
+            if v.is_undefined() {
+                Value::Null
+            } else {
+                v.clone()
+            }
+        })
+        .collect();
+    Ok(Value::Collection(
+        crate::runtime::shared::new_shared_collection(items)?,
+    ))
+}
+
+/// `Storage`: the run's shared catalogue.
+pub fn storage(_args: &[Value]) -> RtResult<Value> {
+    Ok(Value::Object(crate::runtime::shared::storage()))
+}
+
 /// `OB Is defined(object {; property})`.
 pub fn ob_is_defined(args: &[Value]) -> RtResult<Value> {
     need("OB Is defined", args, 1)?;
@@ -392,6 +453,26 @@ mod tests {
         }
         assert_eq!(stringify(&c, false), stringify(&o, false));
         assert!(new_object(&[t("a")]).is_err());
+        assert!(matches!(
+            ob_get_type(&[o.clone(), t("age")]).unwrap(),
+            Value::Int(1)
+        ));
+        assert!(matches!(
+            ob_get_type(&[o.clone(), t("nope")]).unwrap(),
+            Value::Int(5)
+        ));
+        ob_remove(&[o.clone(), t("name")]).unwrap();
+        assert_eq!(stringify(&o, false), r#"{"age":42}"#);
+        let so = new_shared_object(&[t("a"), Value::Int(1)]).unwrap();
+        assert!(matches!(
+            ob_is_shared(std::slice::from_ref(&so)).unwrap(),
+            Value::Bool(true)
+        ));
+        assert!(matches!(
+            ob_is_shared(std::slice::from_ref(&o)).unwrap(),
+            Value::Bool(false)
+        ));
+        assert!(new_shared_collection(&[Value::Object(ObjRef::new())]).is_err());
         let col = new_collection(&[Value::Real(1.0), Value::Undefined]).unwrap();
         assert_eq!(stringify(&col, false), "[1,null]");
     }

@@ -5,7 +5,7 @@
 
 use super::{arg_error, arg_int, arg_num, arg_text, need, opt_int, real, split_star, ERR_ARG};
 use crate::error::{RtResult, RuntimeError};
-use crate::value::compare::fold_char;
+use crate::value::compare::{case_tiebreak, fold_char, text_order_plain};
 use crate::value::format::{format_with, to_text};
 use crate::value::{CollRef, Value};
 
@@ -277,6 +277,56 @@ pub fn text_to_num(t: &str, sep: &str) -> f64 {
     }
 }
 
+/// `Compare strings(a; b {; options})`: -1, 0 or 1. Options (Strings theme):
+/// `sk char codes` 1, `sk case insensitive` 2, `sk diacritic insensitive` 4,
+/// `sk strict` 0. Without options the comparison is 4D's default (case and
+/// accent insensitive, like `<`).
+pub fn compare_strings(args: &[Value]) -> RtResult<Value> {
+    need("Compare strings", args, 2)?;
+    let a = arg_text("Compare strings", args, 0)?;
+    let b = arg_text("Compare strings", args, 1)?;
+    let o = match opt_int("Compare strings", args, 2)? {
+        None => return Ok(Value::Int(ord_int(text_order_plain(&a, &b)))),
+        Some(o) => o,
+    };
+    let (char_codes, case_ins, diac_ins) = (o & 1 != 0, o & 2 != 0, o & 4 != 0);
+    let ord = if char_codes {
+        if case_ins {
+            a.chars()
+                .map(|c| c.to_ascii_lowercase())
+                .cmp(b.chars().map(|c| c.to_ascii_lowercase()))
+        } else {
+            a.chars().cmp(b.chars())
+        }
+    } else {
+        let primary = text_order_plain(&a, &b);
+        let accents = || {
+            a.chars()
+                .flat_map(char::to_lowercase)
+                .cmp(b.chars().flat_map(char::to_lowercase))
+        };
+        let case = || case_tiebreak(&a, &b);
+        match (case_ins, diac_ins) {
+            (true, true) => primary,
+            (true, false) => primary.then_with(accents),
+            (false, true) => primary.then_with(|| {
+                let strip = |s: &str| s.chars().map(strip_accent).collect::<String>();
+                case_tiebreak(&strip(&a), &strip(&b))
+            }),
+            (false, false) => primary.then_with(accents).then_with(case),
+        }
+    };
+    Ok(Value::Int(ord_int(ord)))
+}
+
+fn ord_int(o: std::cmp::Ordering) -> i32 {
+    match o {
+        std::cmp::Ordering::Less => -1,
+        std::cmp::Ordering::Equal => 0,
+        std::cmp::Ordering::Greater => 1,
+    }
+}
+
 /// `Char(code)`.
 pub fn char_(args: &[Value]) -> RtResult<Value> {
     need("Char", args, 1)?;
@@ -511,6 +561,26 @@ mod tests {
             j(split_string(&[t("abc"), t("")]).unwrap()),
             r#"["a","b","c"]"#
         );
+    }
+
+    #[test]
+    fn compare_strings_options() {
+        let cs = |a: &str, b: &str, o: Option<f64>| {
+            let mut args = vec![t(a), t(b)];
+            if let Some(o) = o {
+                args.push(n(o));
+            }
+            i(compare_strings(&args).unwrap())
+        };
+        assert_eq!(cs("alpha", "Alpha", None), 0);
+        assert_eq!(cs("alpha", "bravo", None), -1);
+        assert_eq!(cs("Alpha", "alpha", Some(1.0)), -1); // char codes: 'A' < 'a'
+        assert_eq!(cs("Alpha", "alpha", Some(3.0)), 0);
+        assert_eq!(cs("alpha", "Alpha", Some(0.0)), -1); // strict: lower case first
+        assert_eq!(cs("alpha", "Alpha", Some(2.0)), 0);
+        assert_eq!(cs("àlpha", "alpha", Some(2.0)), 1);
+        assert_eq!(cs("àlpha", "alpha", Some(6.0)), 0);
+        assert_eq!(cs("Àlpha", "alpha", Some(4.0)), 1);
     }
 
     #[test]

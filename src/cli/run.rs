@@ -4,9 +4,9 @@
 //! by the interpreter's own depth limit ("Stack full"), never by the Rust stack.
 
 use crate::error::RuntimeError;
-use crate::syntax::ast::Span;
 use crate::interp::ir::VType;
 use crate::interp::{Interp, Method, Program};
+use crate::syntax::ast::Span;
 use crate::value::{CollRef, Date, ObjRef, Value};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -222,8 +222,14 @@ pub fn render(e: &RuntimeError, inline: Option<&str>) -> String {
             super::diag::render(&loc.path, &src, Span::new(off, off), code, &e.message)
         }
         None => match code {
-            Some(c) => format!("{}:{}:{}: error {c}: {}\n", loc.path, loc.line, loc.column, e.message),
-            None => format!("{}:{}:{}: error: {}\n", loc.path, loc.line, loc.column, e.message),
+            Some(c) => format!(
+                "{}:{}:{}: error {c}: {}\n",
+                loc.path, loc.line, loc.column, e.message
+            ),
+            None => format!(
+                "{}:{}:{}: error: {}\n",
+                loc.path, loc.line, loc.column, e.message
+            ),
         },
     }
 }
@@ -233,7 +239,11 @@ fn offset_of(src: &str, line: usize, col: usize) -> usize {
     let mut off = 0;
     for (i, l) in src.split_inclusive('\n').enumerate() {
         if i + 1 == line {
-            let in_line: usize = l.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum();
+            let in_line: usize = l
+                .chars()
+                .take(col.saturating_sub(1))
+                .map(char::len_utf8)
+                .sum();
             return off + in_line;
         }
         off += l.len();

@@ -6,9 +6,7 @@ use super::errors::{self, err, type_err};
 use super::ir::{Sk, St, VType};
 use super::{Interp, Method, Program, R};
 use crate::syntax::ast::{self, FunctionKind};
-use crate::value::{
-    ClassHandle, NativeObject, ObjRef, Props, SharedGroup, Sharing, Value,
-};
+use crate::value::{ClassHandle, NativeObject, ObjRef, Props, SharedGroup, Sharing, Value};
 use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, Weak};
@@ -262,7 +260,11 @@ pub fn build_class(
             Arc::new(cx.finish(&format!("{name}.property"), path, src.clone(), body))
         });
         for n in &p.names {
-            props.push((n.clone(), p.ty.as_ref().map(super::compile::vtype), init.clone()));
+            props.push((
+                n.clone(),
+                p.ty.as_ref().map(super::compile::vtype),
+                init.clone(),
+            ));
         }
     }
     let shared = def.modifiers.shared;
@@ -351,9 +353,7 @@ pub fn native_call(cx: &mut Interp, o: &ObjRef, name: &str, args: &[Value]) -> O
                     Some(Value::Collection(c)) => c.read().clone(),
                     None | Some(Value::Undefined) | Some(Value::Null) => Vec::new(),
                     Some(_) => {
-                        return Some(Err(type_err(
-                            "apply() takes its arguments as a collection",
-                        )))
+                        return Some(Err(type_err("apply() takes its arguments as a collection")))
                     }
                 };
                 Some(cx.call_value(&f, this, list))

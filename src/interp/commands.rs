@@ -26,7 +26,9 @@ pub fn register(r: &mut Registry) {
     r.add("OB Is shared", ob_is_shared);
     r.add("Last errors", last_errors);
     r.add("ASSERT", assert);
-    r.add("Current process", |cx, _| Ok(Value::Int(cx.process_number as i32)));
+    r.add("Current process", |cx, _| {
+        Ok(Value::Int(cx.process_number as i32))
+    });
     r.add("Method called on error", |cx, _| {
         Ok(Value::text(cx.err_handler.clone().unwrap_or_default()))
     });
@@ -83,7 +85,8 @@ pub fn value_type(v: &Value) -> i32 {
 
 fn ob_copy(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
     let ck_shared = constant("ck shared").as_ref().and_then(num).unwrap_or(2.0) as i64;
-    let shared = matches!(args.get(1), Some(v) if num(v).is_some_and(|n| (n as i64) & ck_shared != 0));
+    let shared =
+        matches!(args.get(1), Some(v) if num(v).is_some_and(|n| (n as i64) & ck_shared != 0));
     match args.first() {
         Some(v @ (Value::Object(_) | Value::Collection(_))) => match args.get(2) {
             Some(g) if shared => crate::runtime::shared::copy_into_group(v, g),
@@ -178,7 +181,10 @@ fn assert(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
             errors::TYPE_MISMATCH,
             format!("ASSERT needs a Boolean, not a {}", type_name(v)),
         )),
-        None => Err(RuntimeError::new(errors::BAD_ARGUMENT, "ASSERT needs a Boolean")),
+        None => Err(RuntimeError::new(
+            errors::BAD_ARGUMENT,
+            "ASSERT needs a Boolean",
+        )),
     }
 }
 
@@ -250,9 +256,8 @@ impl Interp {
     fn num_arg(&mut self, args: &[Value], i: usize, default: f64) -> R<f64> {
         match args.get(i) {
             None => Ok(default),
-            Some(v) => num(v).ok_or_else(|| {
-                type_err(format!("A number was expected, not a {}", type_name(v)))
-            }),
+            Some(v) => num(v)
+                .ok_or_else(|| type_err(format!("A number was expected, not a {}", type_name(v)))),
         }
     }
 
@@ -266,7 +271,12 @@ impl Interp {
     }
 
     /// Commands the interpreter runs itself (they need places or context).
-    pub(crate) fn special(&mut self, op: Special, args: &[super::ir::Ex], places: &[Place]) -> R<Value> {
+    pub(crate) fn special(
+        &mut self,
+        op: Special,
+        args: &[super::ir::Ex],
+        places: &[Place],
+    ) -> R<Value> {
         let mut vals = Vec::with_capacity(args.len());
         for a in args {
             vals.push(self.eval(a)?);
@@ -292,18 +302,15 @@ impl Interp {
                         }
                         self.proctypes[i] = Some(t.clone());
                         let cur = std::mem::take(&mut self.procvars[i]);
-                        self.procvars[i] = ops::coerce(&t, cur)
-                            .unwrap_or_else(|_| super::compile::default_of(&t));
+                        self.procvars[i] =
+                            ops::coerce(&t, cur).unwrap_or_else(|_| super::compile::default_of(&t));
                     }
                 }
                 Ok(Value::Undefined)
             }
             Special::MakeArray(kind) => {
                 let n = self.num_arg(&vals, 0, 0.0)?.max(0.0) as usize;
-                let n2 = match vals.get(1) {
-                    Some(v) => Some(num(v).unwrap_or(0.0).max(0.0) as usize),
-                    None => None,
-                };
+                let n2 = vals.get(1).map(|v| num(v).unwrap_or(0.0).max(0.0) as usize);
                 let loc = self.resolve(place(0)?)?;
                 let make = |n: usize| Array {
                     kind,
@@ -396,9 +403,7 @@ impl Interp {
                 self.err_handler = if name.is_empty() { None } else { Some(name) };
                 Ok(Value::Undefined)
             }
-            Special::Undefined => Ok(Value::Bool(
-                vals.first().is_none_or(|v| v.is_undefined()),
-            )),
+            Special::Undefined => Ok(Value::Bool(vals.first().is_none_or(|v| v.is_undefined()))),
             Special::Type => {
                 let p = place(0)?;
                 if let Some(VType::Variant) = self.declared_type(p) {
@@ -506,12 +511,7 @@ impl Interp {
         }
     }
 
-    fn modify_array(
-        &mut self,
-        loc: &Loc,
-        cmd: &str,
-        f: impl FnOnce(&mut Array) -> R<()>,
-    ) -> R<()> {
+    fn modify_array(&mut self, loc: &Loc, cmd: &str, f: impl FnOnce(&mut Array) -> R<()>) -> R<()> {
         let mut v = self.read_loc(loc)?;
         // Take the array out of its variable so it is modified in place.
         self.write_raw(loc, Value::Undefined)?;
@@ -660,7 +660,6 @@ impl Interp {
         }
         Ok(Value::Undefined)
     }
-
 }
 
 #[cfg(test)]
@@ -670,7 +669,10 @@ mod tests {
     #[test]
     fn commands_constants_resolve_by_folded_name() {
         assert!(matches!(constant("is real"), Some(Value::Int(1))));
-        assert!(matches!(constant("into system standard outputs"), Some(Value::Int(6))));
+        assert!(matches!(
+            constant("into system standard outputs"),
+            Some(Value::Int(6))
+        ));
         assert!(constant("no such constant").is_none());
     }
 

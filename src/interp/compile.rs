@@ -186,7 +186,10 @@ impl<'p> Ctx<'p> {
             } => Sk::If(
                 self.expr(cond),
                 self.block(then),
-                otherwise.as_ref().map(|b| self.block(b)).unwrap_or_default(),
+                otherwise
+                    .as_ref()
+                    .map(|b| self.block(b))
+                    .unwrap_or_default(),
             ),
             StmtKind::Case {
                 branches,
@@ -196,7 +199,10 @@ impl<'p> Ctx<'p> {
                     .iter()
                     .map(|(c, b)| (self.expr(c), self.block(b)))
                     .collect(),
-                otherwise.as_ref().map(|b| self.block(b)).unwrap_or_default(),
+                otherwise
+                    .as_ref()
+                    .map(|b| self.block(b))
+                    .unwrap_or_default(),
             ),
             StmtKind::While { cond, body } => Sk::While(self.expr(cond), self.block(body)),
             StmtKind::Repeat { body, until } => Sk::Repeat(self.block(body), self.expr(until)),
@@ -264,18 +270,14 @@ impl<'p> Ctx<'p> {
             if op == AssignOp::Assign {
                 let mut operands = Vec::new();
                 let mut cur = value;
-                loop {
-                    match &cur.node {
-                        ExprKind::Binary {
-                            op: BinOp::Add,
-                            lhs,
-                            rhs,
-                        } => {
-                            operands.push(&**rhs);
-                            cur = lhs;
-                        }
-                        _ => break,
-                    }
+                while let ExprKind::Binary {
+                    op: BinOp::Add,
+                    lhs,
+                    rhs,
+                } = &cur.node
+                {
+                    operands.push(&**rhs);
+                    cur = lhs;
                 }
                 let leftmost_is_target = !operands.is_empty()
                     && matches!(self.place_opt(cur), Some(Place::Local(s)) if s == slot);
@@ -328,9 +330,7 @@ impl<'p> Ctx<'p> {
             ExprKind::Deref(p) => Place::Deref(Box::new(self.expr(p))),
             ExprKind::Command {
                 name, args: None, ..
-            } if is_system_var(name) => {
-                Place::Process(self.prog.interner.intern(name))
-            }
+            } if is_system_var(name) => Place::Process(self.prog.interner.intern(name)),
             _ => Place::Invalid(describe(e)),
         }
     }
@@ -453,6 +453,11 @@ impl<'p> Ctx<'p> {
             ExprKind::Star => Ex::Const(Value::text("*")),
             ExprKind::OperatorArg(op) => Ex::Const(Value::text(op.symbol())),
             ExprKind::TryExpr(x) => Ex::TryExpr(Box::new(self.expr(x))),
+            ExprKind::Assign { target, op, value } => Ex::Assign(
+                Box::new(self.place(target)),
+                *op,
+                Box::new(self.expr(value)),
+            ),
         }
     }
 

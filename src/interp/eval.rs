@@ -299,21 +299,7 @@ impl Interp {
             }
             Sk::AppendLocal(slot, rest, full) => self.append_local(*slot, rest, full)?,
             Sk::Compound(p, op, e) => {
-                let loc = self.resolve(p)?;
-                let cur = self.read_loc(&loc)?;
-                let v = self.eval(e)?;
-                let bop = match op {
-                    AssignOp::Add => BinOp::Add,
-                    AssignOp::Sub => BinOp::Sub,
-                    AssignOp::Mul => BinOp::Mul,
-                    AssignOp::Div => BinOp::Div,
-                    AssignOp::Assign => {
-                        self.write_loc(&loc, v)?;
-                        return Ok(Flow::Normal);
-                    }
-                };
-                let r = ops::binary(bop, cur, v)?;
-                self.write_loc(&loc, r)?;
+                self.assign(p, *op, e)?;
             }
             Sk::Declare(places, ty, init) => {
                 for p in places {
@@ -435,6 +421,27 @@ impl Interp {
             }
         }
         Ok(Flow::Normal)
+    }
+
+    /// `place op= e` (also `:=`), the target resolved once; returns the value written.
+    fn assign(&mut self, p: &Place, op: AssignOp, e: &Ex) -> R<Value> {
+        let loc = self.resolve(p)?;
+        let bop = match op {
+            AssignOp::Add => BinOp::Add,
+            AssignOp::Sub => BinOp::Sub,
+            AssignOp::Mul => BinOp::Mul,
+            AssignOp::Div => BinOp::Div,
+            AssignOp::Assign => {
+                let v = self.eval(e)?;
+                self.write_loc(&loc, v.clone())?;
+                return Ok(v);
+            }
+        };
+        let cur = self.read_loc(&loc)?;
+        let v = self.eval(e)?;
+        let r = ops::binary(bop, cur, v)?;
+        self.write_loc(&loc, r.clone())?;
+        Ok(r)
     }
 
     /// `$v:=$v+a+b`: appends in place while `$v` is Text.
@@ -631,7 +638,10 @@ impl Interp {
             return Ok(Loc::Local(f.base + slot as usize, slot, fi));
         }
         if n < 0 {
-            return Err(err(errors::OUT_OF_RANGE, format!("There is no parameter ${{{n}}}")));
+            return Err(err(
+                errors::OUT_OF_RANGE,
+                format!("There is no parameter ${{{n}}}"),
+            ));
         }
         let n = n as usize;
         if let Some(&slot) = f.method.param_slots.get(n - 1) {
@@ -717,7 +727,9 @@ impl Interp {
                     .ok_or_else(|| {
                         err(
                             errors::UNDEFINED_VARIABLE,
-                            format!("The variable ${name} is not defined (its method has returned)"),
+                            format!(
+                                "The variable ${name} is not defined (its method has returned)"
+                            ),
                         )
                     })?;
                 Loc::Local(self.frames[fi].base + *slot as usize, *slot, fi)
@@ -890,6 +902,7 @@ impl Interp {
             Ex::CallMethod { id, args, pos } => {
                 let m = self.program.method(*id).map_err(|e| self.locate(e, *pos))?;
                 self.call_compiled(&m, args, Value::Undefined)
+                    .map_err(|e| self.locate(e, *pos))
             }
             Ex::Command { f, args, pos } => {
                 let mut vals = Vec::with_capacity(args.len());
@@ -1058,7 +1071,12 @@ impl Interp {
                     }
                 }
             }
-            Ex::This => Ok(self.frames.last().map(|f| f.this.clone()).unwrap_or_default()),
+            Ex::Assign(p, op, v) => self.assign(p, *op, v),
+            Ex::This => Ok(self
+                .frames
+                .last()
+                .map(|f| f.this.clone())
+                .unwrap_or_default()),
             Ex::SuperCall { name, args, pos } => {
                 let mut vals = Vec::with_capacity(args.len());
                 for a in args {
@@ -1098,7 +1116,10 @@ impl Interp {
     }
 
     fn super_call(&mut self, name: Option<&str>, args: Vec<Value>) -> R<Value> {
-        let frame = self.frames.last().ok_or_else(|| type_err("Super outside a class"))?;
+        let frame = self
+            .frames
+            .last()
+            .ok_or_else(|| type_err("Super outside a class"))?;
         let this = frame.this.clone();
         let owner = frame.method.owner_class.clone().ok_or_else(|| {
             err(
@@ -1121,12 +1142,15 @@ impl Interp {
                 Ok(Value::Undefined)
             }
             Some(n) => {
-                let f = parent.as_ref().and_then(|p| p.find_function(n)).ok_or_else(|| {
-                    err(
-                        errors::NO_SUCH_MEMBER,
-                        format!("The parent class of '{owner}' has no function '{n}'"),
-                    )
-                })?;
+                let f = parent
+                    .as_ref()
+                    .and_then(|p| p.find_function(n))
+                    .ok_or_else(|| {
+                        err(
+                            errors::NO_SUCH_MEMBER,
+                            format!("The parent class of '{owner}' has no function '{n}'"),
+                        )
+                    })?;
                 self.invoke(&f, args, this)
             }
         }
@@ -1174,7 +1198,12 @@ impl Interp {
             },
             Place::Deref(pe) => match self.eval(pe)? {
                 Value::Pointer(t) => (*t).clone(),
-                other => return Err(type_err(format!("'->' needs a pointer, not a {}", type_name(&other)))),
+                other => {
+                    return Err(type_err(format!(
+                        "'->' needs a pointer, not a {}",
+                        type_name(&other)
+                    )))
+                }
             },
             _ => return Err(type_err("Cannot make a pointer to this expression")),
         })
@@ -1227,7 +1256,11 @@ impl Interp {
         match (&v, &i) {
             (Value::Collection(c), i) if num(i).is_some() => {
                 let i = num(i).unwrap_or(0.0).trunc();
-                Ok(if i < 0.0 { Value::Undefined } else { c.get(i as usize) })
+                Ok(if i < 0.0 {
+                    Value::Undefined
+                } else {
+                    c.get(i as usize)
+                })
             }
             (Value::Object(_), Value::Text(k)) => self.get_member(v.clone(), k),
             (Value::Undefined, _) => Ok(Value::Undefined),
@@ -1293,7 +1326,10 @@ fn array_get(v: &Value, i: i64) -> R<Value> {
             if i < 0 || i as usize >= a.items.len() {
                 return Err(err(
                     errors::OUT_OF_RANGE,
-                    format!("Array index {i} is out of range (size {})", a.items.len() - 1),
+                    format!(
+                        "Array index {i} is out of range (size {})",
+                        a.items.len() - 1
+                    ),
                 ));
             }
             Ok(a.items[i as usize].clone())
@@ -1301,7 +1337,12 @@ fn array_get(v: &Value, i: i64) -> R<Value> {
         Value::Blob(b) => b
             .get(i.max(0) as usize)
             .map(|x| Value::Int(*x as i32))
-            .ok_or_else(|| err(errors::OUT_OF_RANGE, format!("Blob index {i} is out of range"))),
+            .ok_or_else(|| {
+                err(
+                    errors::OUT_OF_RANGE,
+                    format!("Blob index {i} is out of range"),
+                )
+            }),
         other => Err(type_err(format!(
             "{{ }} needs an array, not a {}",
             type_name(other)
@@ -1315,7 +1356,10 @@ fn array_set(arr: &mut Value, i: i64, v: Value) -> R<()> {
             if i < 0 || i as usize >= a.items.len() {
                 return Err(err(
                     errors::OUT_OF_RANGE,
-                    format!("Array index {i} is out of range (size {})", a.items.len() - 1),
+                    format!(
+                        "Array index {i} is out of range (size {})",
+                        a.items.len() - 1
+                    ),
                 ));
             }
             let v = super::commands::coerce_array_item(a.kind, v)?;
@@ -1330,7 +1374,10 @@ fn array_set(arr: &mut Value, i: i64, v: Value) -> R<()> {
                     *slot = x as u8;
                     Ok(())
                 }
-                None => Err(err(errors::OUT_OF_RANGE, format!("Blob index {i} is out of range"))),
+                None => Err(err(
+                    errors::OUT_OF_RANGE,
+                    format!("Blob index {i} is out of range"),
+                )),
             }
         }
         other => Err(type_err(format!(

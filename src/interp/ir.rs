@@ -105,6 +105,8 @@ pub enum Ex {
     ObjectLit(Vec<(Arc<str>, Ex)>),
     CollectionLit(Vec<Ex>),
     TryExpr(Box<Ex>),
+    /// An assignment used as an argument (`Formula($1.result:=$1.value*2)`).
+    Assign(Box<Place>, AssignOp, Box<Ex>),
     This,
     /// `Super(args)` (name `None`, the parent constructor) or `Super.name(args)`.
     SuperCall {

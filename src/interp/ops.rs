@@ -135,11 +135,9 @@ pub fn binary(op: BinOp, a: Value, b: Value) -> R<Value> {
             }))
         }
         BitAnd | BitOr => match (&a, &b) {
-            (Value::Bool(x), Value::Bool(y)) => Ok(Value::Bool(if op == BitAnd {
-                *x && *y
-            } else {
-                *x || *y
-            })),
+            (Value::Bool(x), Value::Bool(y)) => {
+                Ok(Value::Bool(if op == BitAnd { *x && *y } else { *x || *y }))
+            }
             _ => bits(op, &a, &b),
         },
         BitXor | Shl | Shr | BitSet | BitClear | BitTest => bits(op, &a, &b),
@@ -205,8 +203,12 @@ fn add(a: Value, b: Value) -> R<Value> {
         }
         (Value::Date(d), b) if num(&b).is_some() => Ok(date_add_days(&d, num(&b).unwrap_or(0.0))),
         (Value::Time(x), Value::Time(y)) => Ok(Value::Time(x + y)),
-        (Value::Time(x), b) if num(&b).is_some() => Ok(Value::Real(x as f64 + num(&b).unwrap_or(0.0))),
-        (a, Value::Time(y)) if num(&a).is_some() => Ok(Value::Real(num(&a).unwrap_or(0.0) + y as f64)),
+        (Value::Time(x), b) if num(&b).is_some() => {
+            Ok(Value::Real(x as f64 + num(&b).unwrap_or(0.0)))
+        }
+        (a, Value::Time(y)) if num(&a).is_some() => {
+            Ok(Value::Real(num(&a).unwrap_or(0.0) + y as f64))
+        }
         (a, b) => match (num(&a), num(&b)) {
             (Some(x), Some(y)) => Ok(Value::Real(x + y)),
             _ => Err(mismatch(BinOp::Add, &a, &b)),
@@ -225,8 +227,12 @@ fn sub(a: Value, b: Value) -> R<Value> {
         }
         (Value::Date(d), n) if num(n).is_some() => Ok(date_add_days(d, -num(n).unwrap_or(0.0))),
         (Value::Time(x), Value::Time(y)) => Ok(Value::Time(x - y)),
-        (Value::Time(x), n) if num(n).is_some() => Ok(Value::Real(*x as f64 - num(n).unwrap_or(0.0))),
-        (n, Value::Time(y)) if num(n).is_some() => Ok(Value::Real(num(n).unwrap_or(0.0) - *y as f64)),
+        (Value::Time(x), n) if num(n).is_some() => {
+            Ok(Value::Real(*x as f64 - num(n).unwrap_or(0.0)))
+        }
+        (n, Value::Time(y)) if num(n).is_some() => {
+            Ok(Value::Real(num(n).unwrap_or(0.0) - *y as f64))
+        }
         _ => match (num(&a), num(&b)) {
             (Some(x), Some(y)) => Ok(Value::Real(x - y)),
             _ => Err(mismatch(BinOp::Sub, &a, &b)),
@@ -248,8 +254,12 @@ fn mul(a: Value, b: Value) -> R<Value> {
             Ok(Value::text(t.repeat(k)))
         }
         (Value::Time(x), Value::Time(y)) => Ok(Value::Time(x * y)),
-        (Value::Time(x), n) if num(n).is_some() => Ok(Value::Real(*x as f64 * num(n).unwrap_or(0.0))),
-        (n, Value::Time(y)) if num(n).is_some() => Ok(Value::Real(num(n).unwrap_or(0.0) * *y as f64)),
+        (Value::Time(x), n) if num(n).is_some() => {
+            Ok(Value::Real(*x as f64 * num(n).unwrap_or(0.0)))
+        }
+        (n, Value::Time(y)) if num(n).is_some() => {
+            Ok(Value::Real(num(n).unwrap_or(0.0) * *y as f64))
+        }
         _ => match (num(&a), num(&b)) {
             (Some(x), Some(y)) => Ok(Value::Real(x * y)),
             _ => Err(mismatch(BinOp::Mul, &a, &b)),
@@ -317,9 +327,9 @@ fn modulo(a: Value, b: Value) -> R<Value> {
 /// `text % word`: does `text` contain `word` as a whole word (`@` wildcard allowed)?
 fn keyword_match(text: &str, word: &str) -> bool {
     let words = text.split(|c: char| !c.is_alphanumeric() && c != '@' && c != '_');
-    words.filter(|w| !w.is_empty()).any(|w| {
-        compare::equals(&Value::text(w), &Value::text(word)).unwrap_or(false)
-    })
+    words
+        .filter(|w| !w.is_empty())
+        .any(|w| compare::equals(&Value::text(w), &Value::text(word)).unwrap_or(false))
 }
 
 /// `=` with 4D's rules; numbers of either kind compare as numbers.
@@ -443,8 +453,14 @@ mod tests {
 
     #[test]
     fn ops_integer_division_and_modulo() {
-        assert!(matches!(binary(BinOp::IntDiv, r(5.0), r(2.0)), Ok(Value::Int(2))));
-        assert!(matches!(binary(BinOp::Mod, r(10.5), r(2.0)), Ok(Value::Int(0))));
+        assert!(matches!(
+            binary(BinOp::IntDiv, r(5.0), r(2.0)),
+            Ok(Value::Int(2))
+        ));
+        assert!(matches!(
+            binary(BinOp::Mod, r(10.5), r(2.0)),
+            Ok(Value::Int(0))
+        ));
         assert!(matches!(binary(BinOp::Div, r(5.0), r(2.0)), Ok(Value::Real(x)) if x == 2.5));
         assert!(binary(BinOp::Div, r(1.0), r(0.0)).is_err());
     }
@@ -459,23 +475,43 @@ mod tests {
     #[test]
     fn ops_time_arithmetic() {
         // ?02:03:04?+65 → 7449 (a number); ?23:00:00?+?02:30:00? → ?25:30:00?
-        assert!(matches!(binary(BinOp::Add, Value::Time(7384), r(65.0)), Ok(Value::Real(x)) if x == 7449.0));
-        assert!(matches!(binary(BinOp::Add, Value::Time(82800), Value::Time(9000)), Ok(Value::Time(91800))));
-        assert!(matches!(binary(BinOp::Mod, Value::Time(72600), Value::Time(15600)), Ok(Value::Time(10200))));
+        assert!(
+            matches!(binary(BinOp::Add, Value::Time(7384), r(65.0)), Ok(Value::Real(x)) if x == 7449.0)
+        );
+        assert!(matches!(
+            binary(BinOp::Add, Value::Time(82800), Value::Time(9000)),
+            Ok(Value::Time(91800))
+        ));
+        assert!(matches!(
+            binary(BinOp::Mod, Value::Time(72600), Value::Time(15600)),
+            Ok(Value::Time(10200))
+        ));
     }
 
     #[test]
     fn ops_bitwise() {
         let v = binary(BinOp::BitAnd, r(0x0000FFFF as f64), r(0xFF00FF00u32 as f64)).unwrap();
         assert!(matches!(v, Value::Int(0x0000FF00)));
-        assert!(matches!(binary(BinOp::Shl, r(65535.0), r(8.0)), Ok(Value::Int(0x00FFFF00))));
-        assert!(matches!(binary(BinOp::BitTest, r(65536.0), r(16.0)), Ok(Value::Bool(true))));
+        assert!(matches!(
+            binary(BinOp::Shl, r(65535.0), r(8.0)),
+            Ok(Value::Int(0x00FFFF00))
+        ));
+        assert!(matches!(
+            binary(BinOp::BitTest, r(65536.0), r(16.0)),
+            Ok(Value::Bool(true))
+        ));
     }
 
     #[test]
     fn ops_coerce_follows_declared_type() {
-        assert!(matches!(coerce(&VType::Integer, r(3.1416)), Ok(Value::Int(3))));
+        assert!(matches!(
+            coerce(&VType::Integer, r(3.75)),
+            Ok(Value::Int(3))
+        ));
         assert!(coerce(&VType::Integer, Value::text("x")).is_err());
-        assert!(matches!(coerce(&VType::Integer, Value::Undefined), Ok(Value::Int(0))));
+        assert!(matches!(
+            coerce(&VType::Integer, Value::Undefined),
+            Ok(Value::Int(0))
+        ));
     }
 }

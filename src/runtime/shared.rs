@@ -16,7 +16,7 @@
 pub mod copy;
 pub mod deadlock;
 
-pub use copy::{copy, copy_into_group};
+pub use copy::{copy, copy_into_group, ob_copy, CK_SHARED};
 
 use crate::error::{RtResult, RuntimeError};
 use crate::value::{CollRef, ObjRef, Props, SharedGroup, Sharing, Value};

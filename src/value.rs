@@ -44,13 +44,26 @@ pub enum PointerTarget {
     /// An interprocess variable `<>name` (case-folded name).
     Interprocess(Arc<str>),
     /// A local variable: owning frame id and slot in that frame.
-    Local { frame: u64, slot: u32, name: Arc<str> },
+    Local {
+        frame: u64,
+        slot: u32,
+        name: Arc<str>,
+    },
     /// An element of the array that `array` points to.
-    Element { array: Box<PointerTarget>, index: i64 },
+    Element {
+        array: Box<PointerTarget>,
+        index: i64,
+    },
     /// A property of an object (`->$o.name` is not 4D, but `OB` pointers are).
-    Property { object: ObjRef, key: Arc<str> },
+    Property {
+        object: ObjRef,
+        key: Arc<str>,
+    },
     Table(Arc<str>),
-    Field { table: Arc<str>, field: Arc<str> },
+    Field {
+        table: Arc<str>,
+        field: Arc<str>,
+    },
 }
 
 /// The element type of a 4D array (`ARRAY TEXT`, `ARRAY LONGINT`, …).

@@ -7,6 +7,10 @@ use crate::value::Value;
 /// needs from the interpreter.
 pub trait Host {
     /// Calls a formula / `4D.Function` value with `This` bound to `this`.
-    fn call_function(&mut self, f: &Value, this: Option<Value>, args: Vec<Value>)
-        -> RtResult<Value>;
+    fn call_function(
+        &mut self,
+        f: &Value,
+        this: Option<Value>,
+        args: Vec<Value>,
+    ) -> RtResult<Value>;
 }

@@ -9,6 +9,7 @@
 pub mod collection;
 pub mod compare;
 pub mod format;
+pub mod json;
 pub mod object;
 
 pub use collection::{CollRef, Collection};
@@ -137,7 +138,7 @@ impl Value {
             Value::Text(t) => !t.is_empty(),
             Value::Date(d) => !d.is_null(),
             Value::Object(o) => !o.is_empty(),
-            Value::Collection(c) => c.len() > 0,
+            Value::Collection(c) => !c.is_empty(),
             Value::Pointer(_) | Value::Blob(_) | Value::Array(_) => true,
         }
     }

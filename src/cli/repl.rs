@@ -7,6 +7,8 @@
 
 mod blocks;
 mod complete;
+#[allow(dead_code)] // used by the engine once the interpreter is wired in
+mod display;
 mod engine;
 mod helper;
 mod highlight;

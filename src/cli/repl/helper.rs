@@ -44,6 +44,14 @@ impl<S: Scope> Completer for ReplHelper<S> {
         pos: usize,
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        if line[..pos].trim().is_empty() {
+            // Tab at the start of a line indents, as in an editor.
+            let indent = Pair {
+                display: String::new(),
+                replacement: "  ".to_string(),
+            };
+            return Ok((pos, vec![indent]));
+        }
         let scope = self.scope.borrow();
         let (start, names) = complete(line, pos, &self.vocab, &*scope);
         let pairs = names

@@ -1,16 +1,35 @@
-//! The command line: `run`, `check`, `repl`.
+//! The command line: `run`, `check`, `repl`, `serve`.
 
+pub mod check;
+pub mod diag;
 pub mod repl;
+
+const USAGE: &str = "usage: fourd run FILE.4dm [ARG…] | fourd run -e CODE | fourd check PATH… | fourd repl | fourd serve PROJECT_DIR [--port N]";
 
 /// Entry point of the `fourd` binary; returns the exit status.
 pub fn main() -> i32 {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("repl") => repl::main(&args[1..]),
-        None => repl::main(&[]),
-        _ => {
-            eprintln!("fourd: not built yet");
+    let Some(cmd) = args.first() else {
+        return repl::main(&[]);
+    };
+    let rest = &args[1..];
+    match cmd.as_str() {
+        "check" => check::main(rest),
+        "run" => not_implemented("run"),
+        "repl" => repl::main(rest),
+        "serve" => not_implemented("serve"),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            0
+        }
+        other => {
+            eprintln!("fourd: unknown command '{other}'\n{USAGE}");
             2
         }
     }
+}
+
+fn not_implemented(cmd: &str) -> i32 {
+    eprintln!("fourd: '{cmd}' is not implemented yet");
+    2
 }

@@ -80,13 +80,21 @@ pub fn sort_order(a: &Value, b: &Value) -> Ordering {
     }
     match (a, b) {
         (Bool(x), Bool(y)) => x.cmp(y),
-        (Text(x), Text(y)) => text_order_plain(x, y).then_with(|| x.as_str().cmp(y.as_str())),
+        (Text(x), Text(y)) => text_order_plain(x, y).then_with(|| case_tiebreak(x, y)),
         (Date(x), Date(y)) => x.cmp(y),
+        // total_cmp keeps the order total even with NaN (sorts must never panic).
         _ => match (as_number(a), as_number(b)) {
-            (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+            (Some(x), Some(y)) => x.total_cmp(&y),
             _ => Ordering::Equal,
         },
     }
+}
+
+/// Between texts equal but for case and accents: lower case first, as ICU
+/// orders them ("a" before "A"), then by code.
+pub fn case_tiebreak(x: &str, y: &str) -> Ordering {
+    let key = |c: char| (c.is_uppercase(), c);
+    x.chars().map(key).cmp(y.chars().map(key))
 }
 
 fn type_rank(v: &Value) -> u8 {
@@ -276,16 +284,31 @@ pub fn text_order(a: &str, b: &str) -> Ordering {
             return a
                 .chars()
                 .take(n)
-                .map(fold_char)
-                .cmp(prefix.chars().map(fold_char));
+                .map(collation_key)
+                .cmp(prefix.chars().map(collation_key));
         }
     }
     text_order_plain(a, b)
 }
 
-/// Folded ordering with no wildcard.
+/// Folded ordering with no wildcard. Like ICU's primary strength, spaces and
+/// punctuation sort before digits, and digits before letters.
 pub fn text_order_plain(a: &str, b: &str) -> Ordering {
-    a.chars().map(fold_char).cmp(b.chars().map(fold_char))
+    a.chars()
+        .map(collation_key)
+        .cmp(b.chars().map(collation_key))
+}
+
+fn collation_key(c: char) -> (u8, char) {
+    let f = fold_char(c);
+    let class = if f.is_alphabetic() {
+        2
+    } else if f.is_numeric() {
+        1
+    } else {
+        0
+    };
+    (class, f)
 }
 
 #[cfg(test)]
@@ -331,6 +354,9 @@ mod tests {
         assert_eq!(c("abcd", "abc@"), Ordering::Equal);
         assert_eq!(c("abd", "abc@"), Ordering::Greater);
         assert_eq!(c("a", "b"), Ordering::Less);
+        assert_eq!(c("_x", "a"), Ordering::Less);
+        assert_eq!(c("9", "a"), Ordering::Less);
+        assert_eq!(c("z", "é"), Ordering::Greater);
     }
 
     #[test]

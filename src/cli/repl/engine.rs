@@ -22,10 +22,8 @@ impl Scope for Interp {
 
 impl Engine for Interp {
     fn run_entry(&mut self, code: &str, origin: &str) -> Outcome {
-        if code.trim() == "fail" {
-            return Outcome::Error(format!("{origin}:1:1: error -1: failed"));
-        }
-        Outcome::Value(code.to_string())
+        let _ = code;
+        Outcome::Error(format!("{origin}: the interpreter is not built yet"))
     }
     fn variables(&self) -> Vec<(String, String)> {
         Vec::new()

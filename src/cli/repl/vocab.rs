@@ -75,30 +75,39 @@ pub struct Vocab {
 
 impl Vocab {
     /// Keywords plus the given catalog names.
+    #[cfg(test)]
     pub fn new<'a>(
         commands: impl IntoIterator<Item = &'a str>,
         constants: impl IntoIterator<Item = &'a str>,
     ) -> Vocab {
+        let commands = commands.into_iter().map(|n| (n, NameKind::Command));
+        let constants = constants.into_iter().map(|n| (n, NameKind::Constant));
+        Vocab::build(constants.chain(commands), std::iter::empty())
+    }
+
+    /// Keywords and types, then `catalog` (completed and coloured), then
+    /// `aliases` (other spellings: coloured only).
+    fn build<'a>(
+        catalog: impl IntoIterator<Item = (&'a str, NameKind)>,
+        aliases: impl IntoIterator<Item = (&'a str, NameKind)>,
+    ) -> Vocab {
         // Later kinds win a shared spelling: `Date` is the command, `Use` the keyword.
         let mut names: Vec<(String, NameKind)> = Vec::new();
         names.extend(TYPES.iter().map(|n| (n.to_string(), NameKind::Keyword)));
-        names.extend(
-            constants
-                .into_iter()
-                .map(|n| (n.to_string(), NameKind::Constant)),
-        );
-        names.extend(
-            commands
-                .into_iter()
-                .map(|n| (n.to_string(), NameKind::Command)),
-        );
+        names.extend(catalog.into_iter().map(|(n, k)| (n.to_string(), k)));
         names.extend(KEYWORDS.iter().map(|n| (n.to_string(), NameKind::Keyword)));
         let mut lookup = HashMap::new();
         let mut max_words = 1;
+        for (name, kind) in aliases.into_iter() {
+            max_words = max_words.max(name.split(' ').count());
+            lookup.insert(name.to_lowercase(), kind);
+        }
         for (name, kind) in &names {
             max_words = max_words.max(name.split(' ').count());
             lookup.insert(name.to_lowercase(), *kind);
         }
+        // Obsolete `_O_` names stay recognised but are not offered.
+        names.retain(|(n, _)| !n.to_ascii_lowercase().starts_with("_o_"));
         names.sort_by_key(|(n, _)| n.to_lowercase());
         names.dedup_by(|a, b| a.0.eq_ignore_ascii_case(&b.0));
         Vocab {
@@ -110,8 +119,18 @@ impl Vocab {
 
     /// The names of the language and of the command catalog.
     pub fn standard() -> Vocab {
-        // TODO: the catalog's names once the front end's table lands.
-        Vocab::new([], [])
+        let kind = |constant: bool| {
+            if constant {
+                NameKind::Constant
+            } else {
+                NameKind::Command
+            }
+        };
+        let all: Vec<(&str, &str, bool)> = crate::syntax::lexer::catalog_names().collect();
+        Vocab::build(
+            all.iter().map(|&(_, name, c)| (name, kind(c))),
+            all.iter().map(|&(key, _, c)| (key, kind(c))),
+        )
     }
 
     /// The kind of `name` (words joined by single spaces), matched case-insensitively.
@@ -144,6 +163,19 @@ mod tests {
         assert_eq!(v.kind_of("use"), Some(NameKind::Keyword));
         assert_eq!(v.kind_of("current"), None);
         assert_eq!(v.max_words, 3);
+    }
+
+    #[test]
+    fn the_standard_vocabulary_has_the_catalog() {
+        let v = Vocab::standard();
+        assert_eq!(v.kind_of("current date"), Some(NameKind::Command));
+        assert_eq!(v.kind_of("Is text"), Some(NameKind::Constant));
+        assert_eq!(v.kind_of("End for each"), Some(NameKind::Keyword));
+        // An alias is coloured but only the current name is offered.
+        assert_eq!(v.kind_of("Get localized string"), Some(NameKind::Command));
+        let offered: Vec<&str> = v.starting_with("Localized s").map(|(n, _)| n).collect();
+        assert_eq!(offered, vec!["Localized string"]);
+        assert!(v.starting_with("_o_").next().is_none());
     }
 
     #[test]

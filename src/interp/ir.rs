@@ -99,6 +99,9 @@ pub enum Ex {
     Deref(Box<Ex>),
     Neg(Box<Ex>),
     Binary(BinOp, Box<Ex>, Box<Ex>),
+    /// A binary operation whose leaves are only locals and number literals:
+    /// evaluated without cloning values when they hold numbers.
+    Arith(BinOp, Box<Ex>, Box<Ex>),
     And(Box<Ex>, Box<Ex>),
     Or(Box<Ex>, Box<Ex>),
     Ternary(Box<Ex>, Box<Ex>, Box<Ex>),

@@ -759,11 +759,10 @@ fn is_arith_op(op: BinOp) -> bool {
 
 /// Locals, number literals and arithmetic on them (no side effects).
 fn is_num_leaf(e: &Ex) -> bool {
-    match e {
-        Ex::Local(_) | Ex::Const(Value::Real(_)) | Ex::Const(Value::Int(_)) => true,
-        Ex::Arith(..) => true,
-        _ => false,
-    }
+    matches!(
+        e,
+        Ex::Local(_) | Ex::Const(Value::Real(_)) | Ex::Const(Value::Int(_)) | Ex::Arith(..)
+    )
 }
 
 fn declare_tag(key: &str) -> Option<VTypeTag> {

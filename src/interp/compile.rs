@@ -309,6 +309,9 @@ impl<'p> Ctx<'p> {
             }
         }
         let v = self.expr(value);
+        if let (AssignOp::Assign, Place::Local(slot), Ex::Arith(..)) = (op, &place, &v) {
+            return Sk::AssignArith(*slot, v);
+        }
         if op == AssignOp::Assign {
             Sk::Assign(place, v)
         } else {

@@ -45,7 +45,12 @@ impl Interp {
     /// Calls `m`, evaluating `args` straight into the new frame's slots.
     fn call_compiled(&mut self, m: &Arc<Method>, args: &[Ex], this: Value) -> R<Value> {
         let base = self.stack.len();
-        self.stack.extend(m.defaults.iter().cloned());
+        self.stack.extend(m.defaults.iter().map(|v| match v {
+            Value::Int(x) => Value::Int(*x),
+            Value::Real(x) => Value::Real(*x),
+            Value::Undefined => Value::Undefined,
+            v => v.clone(),
+        }));
         let mut extra = Vec::new();
         for (i, a) in args.iter().enumerate() {
             let r = match self.eval(a) {
@@ -315,12 +320,40 @@ impl Interp {
                 self.store_local(*slot, v)?;
                 Ok(Flow::Normal)
             }
+            Sk::AssignArith(slot, e) => {
+                let v = match e {
+                    Ex::Arith(op, l, r) => self.arith_fast(*op, l, r),
+                    _ => None,
+                };
+                let v = match v {
+                    Some(v) => v,
+                    None => self.eval(e)?,
+                };
+                self.store_local(*slot, v)?;
+                Ok(Flow::Normal)
+            }
             Sk::If(c, t, e) => {
                 if self.cond(c)? {
                     self.exec_block(t)
                 } else {
                     self.exec_block(e)
                 }
+            }
+            Sk::Case(branches, otherwise) => {
+                for (c, b) in branches {
+                    if self.cond(c)? {
+                        return self.exec_block(b);
+                    }
+                }
+                self.exec_block(otherwise)
+            }
+            Sk::Return(Some(e)) => {
+                let v = self.eval(e)?;
+                let slot = self.frames.last().map(|f| f.method.result_slot);
+                if let Some(slot) = slot {
+                    self.store_local(slot, v)?;
+                }
+                Ok(Flow::Return)
             }
             _ => self.exec_stmt_cold(st),
         }
@@ -332,7 +365,7 @@ impl Interp {
             Sk::Expr(e) => {
                 self.eval(e)?;
             }
-            Sk::Assign(Place::Local(slot), e) => {
+            Sk::Assign(Place::Local(slot), e) | Sk::AssignArith(slot, e) => {
                 let v = self.eval(e)?;
                 self.store_local(*slot, v)?;
             }
@@ -517,12 +550,20 @@ impl Interp {
         Ok(())
     }
 
+    #[inline]
     fn cond(&mut self, c: &Ex) -> R<bool> {
         if let Ex::Arith(op, l, r) = c {
-            if let Some(Value::Bool(b)) = self.arith_fast(*op, l, r) {
-                return Ok(b);
+            if let (Some(a), Some(b)) = (self.num_leaf(l), self.num_leaf(r)) {
+                if let Some(ops::NumResult::B(b)) = ops::num_op(*op, a, b) {
+                    return Ok(b);
+                }
             }
         }
+        self.cond_cold(c)
+    }
+
+    #[inline(never)]
+    fn cond_cold(&mut self, c: &Ex) -> R<bool> {
         match self.eval(c)? {
             Value::Bool(b) => Ok(b),
             Value::Undefined | Value::Null => Ok(false),
@@ -551,9 +592,35 @@ impl Interp {
             return Err(type_err("For needs numeric bounds"));
         };
         let loc = self.resolve(counter)?;
+        if let Loc::Local(abs, slot, fi) = loc {
+            // Integer counter, integral bounds: no Real round trips.
+            let is_int = self.frames[fi].method.kinds[slot as usize] == super::compile::KIND_INT;
+            let whole = |x: f64| x.fract() == 0.0 && x.abs() < 2e9;
+            if is_int && whole(s) && whole(e) && whole(st) && st != 0.0 {
+                let (mut i, e, st) = (s as i64, e as i64, st as i64);
+                while (st > 0 && i <= e) || (st < 0 && i >= e) {
+                    self.stack[abs] = Value::Int(i as i32);
+                    match self.exec_block(body)? {
+                        Flow::Break => break,
+                        Flow::Return => return Ok(Flow::Return),
+                        _ => {}
+                    }
+                    i = match &self.stack[abs] {
+                        Value::Int(x) => *x as i64,
+                        _ => i,
+                    } + st;
+                }
+                if i >= i32::MIN as i64 && i <= i32::MAX as i64 {
+                    self.stack[abs] = Value::Int(i as i32);
+                }
+                return Ok(Flow::Normal);
+            }
+        }
         let mut i = s;
         loop {
             if (st >= 0.0 && i > e) || (st < 0.0 && i < e) {
+                // The counter ends one step past the end, as the loop left it.
+                self.write_loc(&loc, Value::Real(i))?;
                 break;
             }
             self.write_loc(&loc, Value::Real(i))?;
@@ -964,6 +1031,12 @@ impl Interp {
                 Some(v) => Ok(v),
                 None => self.eval_cold(e),
             },
+            Ex::Binary(op, l, r) => {
+                let a = self.eval(l)?;
+                let b = self.eval(r)?;
+                ops::binary(*op, a, b)
+            }
+            Ex::CallMethod { id, args, pos } => self.eval_call(*id, args, *pos),
             _ => self.eval_cold(e),
         }
     }
@@ -990,11 +1063,7 @@ impl Interp {
                 let b = self.eval(r)?;
                 ops::binary(*op, a, b)
             }
-            Ex::CallMethod { id, args, pos } => {
-                let m = self.program.method(*id).map_err(|e| self.locate(e, *pos))?;
-                self.call_compiled(&m, args, Value::Undefined)
-                    .map_err(|e| self.locate(e, *pos))
-            }
+            Ex::CallMethod { id, args, pos } => self.eval_call(*id, args, *pos),
             Ex::Command { f, args, pos } => {
                 let mut vals = Vec::with_capacity(args.len());
                 for a in args {
@@ -1211,6 +1280,13 @@ impl Interp {
                 *pos,
             )),
         }
+    }
+
+    /// A call of project method `id`.
+    fn eval_call(&mut self, id: u32, args: &[Ex], pos: u32) -> R<Value> {
+        let m = self.program.method(id).map_err(|e| self.locate(e, pos))?;
+        self.call_compiled(&m, args, Value::Undefined)
+            .map_err(|e| self.locate(e, pos))
     }
 
     /// A number leaf of an `Arith` tree, read without cloning; `None` when it

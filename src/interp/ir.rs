@@ -210,6 +210,8 @@ pub struct St {
 pub enum Sk {
     Expr(Ex),
     Assign(Place, Ex),
+    /// `$local := <arithmetic on locals and numbers>`.
+    AssignArith(u32, Ex),
     /// `$v:=$v+a+b…` / `$v+=a` on a local: appended in place when Text;
     /// otherwise the full expression (third field) is evaluated and assigned.
     AppendLocal(u32, Vec<Ex>, Ex),

@@ -128,7 +128,7 @@ impl NumResult {
 /// Arithmetic and comparison on two numbers, with the same results as
 /// [`binary`]; `None` for what it does not handle (errors included, which
 /// the generic path then raises).
-#[inline]
+#[inline(always)]
 pub fn num_op(op: BinOp, a: Num, b: Num) -> Option<NumResult> {
     use BinOp::*;
     if let (Num::I(x), Num::I(y)) = (a, b) {

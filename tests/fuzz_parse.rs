@@ -103,7 +103,7 @@ fn mutate(rng: &mut Rng, input: &mut Vec<u8>, pool: &[Vec<u8>]) {
     for _ in 0..=rng.below(4) {
         let len = input.len();
         let at = rng.below(len + 1);
-        match rng.below(8) {
+        match rng.below(9) {
             0 if len > 0 => input[at.min(len - 1)] = rng.next() as u8,
             1 => {
                 let d = DICT[rng.below(DICT.len())].as_bytes();
@@ -133,6 +133,12 @@ fn mutate(rng: &mut Rng, input: &mut Vec<u8>, pool: &[Vec<u8>]) {
                 input.splice(at..at, burst);
             }
             6 => input.insert(at, b"\n\t ;()[]{}\"!?$:\\/*#"[rng.below(19)]),
+            7 if rng.below(50) == 0 => {
+                // A very long run of one character (deep regex recursion, quadratic scans).
+                let c = b"a $x\t1\\!\"/*-[(;.:"[rng.below(16)];
+                let n = rng.below(1 << 20);
+                input.splice(at..at, std::iter::repeat_n(c, n));
+            }
             _ => {}
         }
     }

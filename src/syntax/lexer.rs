@@ -24,25 +24,26 @@ mod generated {
 
 /// The regular tokens, before context is applied.
 #[derive(Logos, Debug, Clone, Copy, PartialEq)]
-#[logos(skip r"[ \t\f\u{a0}\u{feff}]+")]
 enum Raw {
+    /// Blanks between tokens (dropped by the wrapper).
+    #[regex(r"[ \t\f\u{a0}\u{feff}]", blank_rest)]
+    Blank,
     #[regex(r"\r\n|\n|\r")]
     Newline,
     /// `\` at the end of a line: the statement goes on.
     #[regex(r"\\[ \t]*(\r\n|\n|\r)")]
     Continuation,
-    #[regex(r"//[^\r\n]*")]
+    #[token("//", rest_of_line)]
     LineComment,
     /// Old-style backtick comments.
-    #[regex(r"`[^\r\n]*")]
+    #[token("`", rest_of_line)]
     BacktickComment,
     /// `/* … */`, nesting; the flag says whether it was closed.
     #[token("/*", block_comment)]
     BlockComment(bool),
-    #[regex(r#""([^"\\\r\n]|\\[^\r\n])*""#)]
-    Text,
-    #[regex(r#""([^"\\\r\n]|\\[^\r\n])*\\?"#)]
-    UnterminatedText,
+    /// `"…"`; the flag says whether the closing quote was found on the line.
+    #[token("\"", text_body)]
+    Text(bool),
     #[regex(r"[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")]
     Number,
     #[regex(r"0[xX][0-9a-fA-F]+")]
@@ -51,15 +52,15 @@ enum Raw {
     Date,
     #[regex(r"\?[0-9]{1,6}:[0-9]{1,2}(:[0-9]{1,2})?\?")]
     Time,
-    #[regex(r"[\p{L}_][\p{L}\p{N}_]*")]
+    #[regex(r"[\p{L}_]", word_rest)]
     Word,
-    #[regex(r"\$[\p{L}_][\p{L}\p{N}_]*")]
+    #[regex(r"\$[\p{L}_]", word_rest)]
     Local,
     #[regex(r"\$[0-9]+")]
     Param,
     #[token("${")]
     ParamIndirect,
-    #[regex(r"(<>|◊)[\p{L}_][\p{L}\p{N}_]*")]
+    #[regex(r"(<>|◊)[\p{L}_]", word_rest)]
     Interprocess,
     #[regex(r"#[dD][eE][cC][lL][aA][rR][eE]")]
     Declare,
@@ -149,6 +150,59 @@ enum Raw {
     Ellipsis,
     #[token("->")]
     Arrow,
+}
+
+// Long runs are scanned by hand: logos' generated matcher for a repeated
+// alternation can recurse once per character, overflowing the stack on a 1 MB line.
+fn rest_of_line(lex: &mut logos::Lexer<Raw>) {
+    let rest = lex.remainder().as_bytes();
+    let n = rest
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .unwrap_or(rest.len());
+    lex.bump(n);
+}
+
+fn blank_rest(lex: &mut logos::Lexer<Raw>) {
+    let rest = lex.remainder();
+    let n = rest
+        .char_indices()
+        .find(|&(_, c)| !matches!(c, ' ' | '\t' | '\u{c}' | '\u{a0}' | '\u{feff}'))
+        .map_or(rest.len(), |(i, _)| i);
+    lex.bump(n);
+}
+
+fn word_rest(lex: &mut logos::Lexer<Raw>) {
+    let rest = lex.remainder();
+    let n = word_end(rest, 0);
+    lex.bump(n);
+}
+
+fn text_body(lex: &mut logos::Lexer<Raw>) -> bool {
+    let rest = lex.remainder().as_bytes();
+    let mut i = 0;
+    while i < rest.len() {
+        match rest[i] {
+            b'"' => {
+                lex.bump(i + 1);
+                return true;
+            }
+            b'\n' | b'\r' => break,
+            b'\\' if i + 1 < rest.len() && !matches!(rest[i + 1], b'\n' | b'\r') => {
+                // Skip the escaped character whole (it may be multi-byte).
+                let ch = lex.remainder()[i + 1..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+                i += 1 + ch;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    lex.bump(i);
+    false
 }
 
 fn block_comment(lex: &mut logos::Lexer<Raw>) -> bool {
@@ -707,6 +761,9 @@ impl<'o> Methods<'o> {
     }
 }
 
+/// Lexing stops after this many errors (binary junk would give one per byte).
+const MAX_LEX_ERRORS: usize = 50;
+
 /// Triples of `(start, Token, end)`, plus the lexical errors met on the way.
 pub type Spanned = (usize, Token, usize);
 
@@ -781,6 +838,9 @@ impl<'s, 'o> Lexer<'s, 'o> {
     }
 
     fn error(&mut self, start: usize, end: usize, message: impl Into<String>) {
+        if self.errors.len() >= MAX_LEX_ERRORS {
+            return;
+        }
         self.errors.push(SyntaxError {
             span: Span::new(start, end),
             message: message.into(),
@@ -1043,6 +1103,9 @@ impl<'s, 'o> Lexer<'s, 'o> {
     /// The next token with context applied, or `None` at the end of input.
     fn next_token(&mut self) -> Option<Spanned> {
         loop {
+            if self.errors.len() >= MAX_LEX_ERRORS {
+                return None; // junk input: enough has been said
+            }
             let raw = self.raw.next()?;
             let span = self.raw.span();
             let (start, end) = (span.start, span.end);
@@ -1058,7 +1121,9 @@ impl<'s, 'o> Lexer<'s, 'o> {
             };
             let tok = match raw {
                 Raw::Newline => Token::Newline,
-                Raw::Continuation | Raw::LineComment | Raw::BacktickComment => continue,
+                Raw::Blank | Raw::Continuation | Raw::LineComment | Raw::BacktickComment => {
+                    continue
+                }
                 Raw::BlockComment(closed) => {
                     if !closed {
                         self.error(start, start + 2, "unterminated comment: missing */");
@@ -1069,8 +1134,8 @@ impl<'s, 'o> Lexer<'s, 'o> {
                         continue;
                     }
                 }
-                Raw::Text => Token::Text(unescape(&slice[1..slice.len() - 1])),
-                Raw::UnterminatedText => {
+                Raw::Text(true) => Token::Text(unescape(&slice[1..slice.len() - 1])),
+                Raw::Text(false) => {
                     self.error(start, end, "unterminated text: missing closing \"");
                     Token::Text(unescape(&slice[1..]))
                 }

@@ -616,6 +616,12 @@ mod tests {
         assert!(first_error(&ifs).1.contains("nested blocks"));
         let chain = format!("$a:=1{}", "+1".repeat(500_000));
         assert!(first_error(&chain).1.contains("too complex"));
+        let long_text = format!("$a:=\"{}\"", "x".repeat(1 << 20));
+        assert!(parse_method(&long_text).is_ok());
+        let long_names = format!("$a:={}", "name ".repeat(200_000));
+        assert!(parse_method(&long_names).is_ok());
+        let deep_blocks_ok = format!("{}{}", "If (True)\n".repeat(500), "End if\n".repeat(500));
+        assert!(parse_method(&deep_blocks_ok).is_ok());
         assert!(parse_method("$a:=\"abc").is_err());
         assert!(parse_method("/* never closed").is_err());
         assert!(parse_method("\u{0}\u{1}\u{ff}ÿ@@").is_err());

@@ -316,6 +316,14 @@ pub enum ExprKind {
     OperatorArg(BinOp),
     /// `Try(expr)`: evaluates `expr`, swallowing its errors.
     TryExpr(Box<Expr>),
+    /// An assignment written as a call argument, as in
+    /// `Formula($1.result:=$1.value*2)` or `Formula(This.total+=1)`: it assigns
+    /// when evaluated (the parser accepts it only as an argument).
+    Assign {
+        target: Box<Expr>,
+        op: AssignOp,
+        value: Box<Expr>,
+    },
 }
 
 /// How a command was identified.

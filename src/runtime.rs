@@ -2,5 +2,6 @@
 //! commands, shared-object locking, processes and sessions.
 
 pub mod commands;
+pub mod roles;
 pub mod session;
 pub mod shared;

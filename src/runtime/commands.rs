@@ -86,7 +86,7 @@ static PURE_COMMANDS: &[(&str, PureFn)] = &[
     ("not", misc::not),
     ("null", misc::null),
     ("num", text::num),
-    ("ob copy", misc::ob_copy),
+    ("ob copy", crate::runtime::shared::ob_copy),
     ("ob entries", misc::ob_entries),
     ("ob get", misc::ob_get),
     ("ob get type", misc::ob_get_type),
@@ -100,6 +100,19 @@ static PURE_COMMANDS: &[(&str, PureFn)] = &[
     ("random", math::random),
     ("replace string", text::replace_string),
     ("round", math::round),
+    ("session", crate::runtime::session::commands::session),
+    (
+        "session info",
+        crate::runtime::session::commands::session_info,
+    ),
+    (
+        "session storage",
+        crate::runtime::session::commands::session_storage,
+    ),
+    (
+        "session storage by id",
+        crate::runtime::session::commands::session_storage,
+    ),
     ("sin", math::sin),
     ("split string", text::split_string),
     ("square root", math::square_root),

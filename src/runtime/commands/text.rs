@@ -349,7 +349,10 @@ pub fn split_string(args: &[Value]) -> RtResult<Value> {
     let s = arg_text("Split string", args, 0)?;
     let sep = arg_text("Split string", args, 1)?;
     let opts = opt_int("Split string", args, 2)?.unwrap_or(0);
-    let parts: Vec<String> = if sep.is_empty() {
+    // An empty text splits into no parts (docs: Split string("";" ") → []).
+    let parts: Vec<String> = if s.is_empty() {
+        Vec::new()
+    } else if sep.is_empty() {
         s.chars().map(String::from).collect()
     } else {
         s.split(sep.as_str()).map(String::from).collect()

@@ -866,6 +866,12 @@ impl Interp {
                 ));
             }
         }
+        if o.0.native.is_some() {
+            // Runtime-owned natives (4D.Session…) handle their own members.
+            if let Some(r) = crate::runtime::native_set(o, k, &v) {
+                return r.map_err(Box::new);
+            }
+        }
         if o.0.native.is_some() && class::is_class_object(o) {
             return Err(err(
                 errors::NOT_ASSIGNABLE,

@@ -335,6 +335,15 @@ pub fn all() -> Vec<Arc<Session>> {
     registry().read().values().cloned().collect()
 }
 
+/// The `sessions` of `Process activity` on a server: the `.info` of every
+/// session but web ones (4D never lists web sessions), oldest first.
+/// Single-user runs have no `sessions` at all (the caller omits the key).
+pub fn activity_sessions() -> Vec<ObjRef> {
+    let mut list: Vec<Arc<Session>> = all().into_iter().filter(|s| !s.is_web()).collect();
+    list.sort_by_key(|s| s.created);
+    list.iter().filter_map(|s| api::info_object(s)).collect()
+}
+
 /// Closes the web sessions idle past their timeout; returns how many.
 pub fn purge_expired(now: DateTime<Utc>) -> usize {
     let mut reg = registry().write();

@@ -7,7 +7,6 @@
 
 mod blocks;
 mod complete;
-#[allow(dead_code)] // used by the engine once the interpreter is wired in
 mod display;
 mod engine;
 mod helper;
@@ -242,19 +241,39 @@ pub fn main(args: &[String]) -> i32 {
             }
         }
     }
-    let engine = match engine::open(project.as_deref()) {
-        Ok(e) => e,
-        Err(msg) => {
-            eprintln!("fourd: {msg}");
-            return 2;
+    // 4D code runs on a thread with a large stack, as in `fourd run`: deep
+    // recursion ends in 4D's "Stack full" error, never in a Rust overflow.
+    let worker = std::thread::Builder::new()
+        .name("4D main process".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || {
+            let engine = match engine::open(project.as_deref()) {
+                Ok(e) => e,
+                Err(msg) => {
+                    eprintln!("fourd: {msg}");
+                    return 2;
+                }
+            };
+            if std::io::stdin().is_terminal() {
+                interactive(engine)
+            } else {
+                run_stdin(engine)
+            }
+        });
+    match worker {
+        Ok(h) => h.join().unwrap_or_else(|_| {
+            eprintln!("fourd: internal error (this is a bug in fourd)");
+            1
+        }),
+        Err(e) => {
+            eprintln!("fourd: cannot start the main process: {e}");
+            2
         }
-    };
-    if std::io::stdin().is_terminal() {
-        interactive(engine)
-    } else {
-        run_stdin(engine)
     }
 }
+
+/// Stack of the thread that runs the console and its 4D code.
+const STACK_SIZE: usize = 1 << 30;
 
 /// Standard input is not a terminal: run all of it as one method.
 fn run_stdin<E: Engine>(mut engine: E) -> i32 {

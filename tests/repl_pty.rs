@@ -168,6 +168,20 @@ fn colours_are_on_in_a_terminal() {
 }
 
 #[test]
+fn no_colours_when_no_color_is_set() {
+    let mut cmd = fourd("nocolour", false);
+    cmd.arg("repl");
+    let options = rexpect::reader::Options::new().timeout_ms(Some(TIMEOUT_MS));
+    let mut p = rexpect::spawn_with_options(cmd, options).unwrap();
+    p.exp_string("4D> ").unwrap();
+    p.send_line("If (True)").unwrap();
+    p.send_line("End if").unwrap();
+    let screen = expect(&mut p, "\"x\"+\"y\"", "xy");
+    assert!(screen.contains("If (True)"), "{screen:?}");
+    assert!(!screen.contains("\x1b[1;35m"), "{screen:?}");
+}
+
+#[test]
 fn piped_standard_input_runs_as_one_method() {
     let run = |code: &str| {
         let mut child = fourd("pipe", false)

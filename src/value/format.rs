@@ -45,6 +45,10 @@ pub fn real_digits(r: f64, sig: usize) -> String {
     if r == 0.0 {
         return "0".to_string();
     }
+    // Fast path for whole numbers that fit the digits (the common case).
+    if r.fract() == 0.0 && r.abs() < 1e13 {
+        return (r as i64).to_string();
+    }
     // Round once in scientific form, then lay the digits out.
     let sci = format!("{:.*e}", sig - 1, r);
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
@@ -545,6 +549,7 @@ fn special_number_format(x: f64, spec: &str) -> String {
         }
         _ => match spec.parse::<usize>() {
             Ok(n) => {
+                let n = n.min(30);
                 let s = format!("{:.*e}", n, x);
                 match s.split_once('e') {
                     Some((m, e)) => {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::display::display;
 use super::{Engine, Outcome, Scope};
 use crate::error::RuntimeError;
-use crate::interp::repl_api::Locals;
+use crate::interp::repl_api::{self, Locals};
 use crate::interp::{compile, errors, Interp, Program};
 use crate::syntax::ast::{ExprKind, Span, Spanned, StmtKind};
 use crate::value::Value;
@@ -152,8 +152,8 @@ impl Engine for Session {
         };
         if ast.class.is_some() {
             return Outcome::Error(format!(
-                "{origin}:1:1: error: Function, Class constructor and property belong in a class \
-                 file (Project/Sources/Classes/NAME.4dm); start the REPL with --project to use them\n"
+                "{origin}:1:1: error: classes live in Project/Sources/Classes/NAME.4dm \
+                 (fourd repl --project DIR makes them usable here)\n"
             ));
         }
         // A lone expression becomes `return expr`, so its value comes back.
@@ -176,6 +176,8 @@ impl Engine for Session {
             Err(e) => return Outcome::Error(self.render(&e, code, origin)),
         };
         match self.interp.run_entry_with_locals(&method, &mut self.locals) {
+            // After `^C` on the terminal: where the loop was is of little use.
+            Err(e) if e.code == repl_api::INTERRUPTED => Outcome::Error("\ninterrupted".into()),
             Err(e) => Outcome::Error(self.render(&e, code, origin)),
             // A procedure call (`ALERT(…)`, a method with no result) shows nothing.
             Ok(v) if v.is_undefined() && bare == Some(true) => Outcome::Nothing,

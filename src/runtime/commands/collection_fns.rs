@@ -27,8 +27,11 @@ const CK_DIACRITICAL: i64 = 8;
 const CK_COUNT_VALUES: i64 = 32;
 const CK_KEEP_NULL: i64 = 32;
 
-/// Nesting deeper than this (a cycle) copies as null.
+/// Nesting deeper than this (a cycle) is refused.
 const MAX_DEPTH: usize = 512;
+
+/// Largest collection `resize` will build (beyond, memory would run out).
+const MAX_LEN: i64 = 1 << 28;
 
 /// Calls the collection function `name` on `c`; `None` when there is no such function.
 pub fn collection_method(
@@ -396,6 +399,9 @@ fn fill(c: &CollRef, a: &[Value]) -> RtResult<Value> {
 
 fn resize(c: &CollRef, a: &[Value]) -> RtResult<Value> {
     let size = num_arg(a, 0, "resize")?.ok_or_else(|| err(".resize(): size expected"))?;
+    if size > MAX_LEN {
+        return Err(err(format!(".resize(): {size} elements is too many")));
+    }
     let default = store(c, a.get(1).unwrap_or(&Value::Null))?;
     modify(c, |v| {
         v.resize(size.max(0) as usize, default);
@@ -1498,6 +1504,99 @@ mod tests {
         assert!(matches!(r, Value::Collection(r) if r.is_shared() && !r.ptr_eq(&c)));
         let m = call_m(&c, "copy", vec![], &mut h);
         assert!(matches!(m, Value::Collection(m) if !m.is_shared()));
+    }
+
+    /// Every function with odd arguments and a callback returning odd values:
+    /// errors are fine, panics are not.
+    #[test]
+    fn no_panic_on_odd_arguments() {
+        let names = [
+            "at",
+            "average",
+            "clear",
+            "combine",
+            "concat",
+            "copy",
+            "count",
+            "countValues",
+            "distinct",
+            "equal",
+            "every",
+            "extract",
+            "fill",
+            "filter",
+            "find",
+            "findIndex",
+            "first",
+            "flat",
+            "flatMap",
+            "includes",
+            "indexOf",
+            "indices",
+            "insert",
+            "join",
+            "last",
+            "lastIndexOf",
+            "map",
+            "max",
+            "min",
+            "multiSort",
+            "orderBy",
+            "orderByMethod",
+            "pop",
+            "push",
+            "query",
+            "reduce",
+            "reduceRight",
+            "remove",
+            "resize",
+            "reverse",
+            "shift",
+            "slice",
+            "some",
+            "sort",
+            "sum",
+            "unshift",
+        ];
+        let odd = [
+            Value::Undefined,
+            Value::Null,
+            n(f64::NAN),
+            n(-1e300),
+            n(1e300),
+            t(""),
+            t("odd"),
+            t("a.b desc, ("),
+            Value::Collection(col("[1,[2],{\"a\":3}]")),
+            Value::Object(ObjRef::new()),
+        ];
+        for name in names {
+            for a in &odd {
+                for b in &odd {
+                    let c = col(r#"[3,"x",null,{"a":1},[1,2],true,2.5]"#);
+                    let mut h = with(host(), "odd", |_| Ok(Value::Null));
+                    h = with(h, "", |_| Ok(t("x")));
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let _ = collection_method(&c, name, vec![], &mut h);
+                        let _ = collection_method(&c, name, vec![a.clone()], &mut h);
+                        let _ = collection_method(&c, name, vec![a.clone(), b.clone()], &mut h);
+                        let _ = collection_method(
+                            &c,
+                            name,
+                            vec![t("odd"), a.clone(), b.clone()],
+                            &mut h,
+                        );
+                        let _ = collection_method(
+                            &c,
+                            name,
+                            vec![b.clone(), t("odd"), a.clone()],
+                            &mut h,
+                        );
+                    }));
+                    assert!(r.is_ok(), "{name} panicked on {a:?}, {b:?}");
+                }
+            }
+        }
     }
 
     #[test]

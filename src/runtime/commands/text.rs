@@ -198,7 +198,7 @@ pub fn delete_string(args: &[Value]) -> RtResult<Value> {
         return Ok(Value::text(src.into_iter().collect::<String>()));
     }
     let start = at as usize - 1;
-    let end = (start as i64 + n).min(src.len() as i64) as usize;
+    let end = (start as i64).saturating_add(n).min(src.len() as i64) as usize;
     let mut out: String = src[..start].iter().collect();
     out.extend(&src[end..]);
     Ok(Value::text(out))

@@ -61,7 +61,8 @@ pub fn real_digits(r: f64, sig: usize) -> String {
     if neg {
         out.push('-');
     }
-    if !(-5..15).contains(&exp) {
+    // Like C's `%.{sig}g`: scientific below 1e-4 and from 10^sig up.
+    if exp < -4 || exp >= sig as i32 {
         out.push_str(&digits[..1]);
         if digits.len() > 1 {
             out.push('.');
@@ -591,6 +592,14 @@ mod tests {
         assert_eq!(to_text(&Value::Real(-2.5)), "-2.5");
         assert_eq!(to_text(&Value::Real(1e20)), "1e+20");
         assert_eq!(to_text(&Value::Real(0.001)), "0.001");
+        assert_eq!(to_text(&Value::Real(0.0001)), "0.0001");
+        assert_eq!(to_text(&Value::Real(0.00001)), "1e-05");
+        assert_eq!(to_text(&Value::Real(2f64.powi(53))), "9.007199254741e+15");
+        assert_eq!(to_text(&Value::Real(1234567890123.0)), "1234567890123");
+        assert_eq!(
+            to_text(&Value::Real(12345678901234.0)),
+            "1.234567890123e+13"
+        );
         assert_eq!(to_text(&Value::Real(0.1 + 0.2)), "0.3");
         assert_eq!(to_text(&Value::Real(100.0)), "100");
         assert_eq!(to_text(&Value::Real(f64::NAN)), "");

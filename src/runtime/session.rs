@@ -430,6 +430,42 @@ pub fn open_web() -> Arc<Session> {
     open(SessionKind::Web, NewSession::default())
 }
 
+/// Who runs the main method of `fourd run` (DESIGN.md "Single-user or server").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum RunAs {
+    /// `fourd run FILE`: single-user, the standalone session.
+    #[default]
+    Standalone,
+    /// `fourd run --server FILE`: 4D Server, `On Server Startup`-like, in the
+    /// stored-procedure session.
+    Server,
+    /// `fourd run --remote-user NAME FILE`: 4D Server running FILE as an
+    /// "Execute on Server" method of a remote client of user NAME, in a new
+    /// remote session.
+    RemoteUser(String),
+}
+
+/// Sets the run mode and the session of the calling thread (the main
+/// process) for a `fourd run`; returns that session.
+pub fn begin_run(who: &RunAs) -> Arc<Session> {
+    let s = match who {
+        RunAs::Standalone => {
+            set_run_mode(RunMode::SingleUser);
+            standalone()
+        }
+        RunAs::Server => {
+            set_run_mode(RunMode::Server);
+            stored_procedures()
+        }
+        RunAs::RemoteUser(name) => {
+            set_run_mode(RunMode::Server);
+            open_remote(name)
+        }
+    };
+    set_current_session(Some(s.clone()));
+    s
+}
+
 #[derive(Clone)]
 enum Current {
     /// Not set: the run mode's default session.

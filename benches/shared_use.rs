@@ -1,5 +1,6 @@
 //! Cost of an uncontended `Use…End use` with two property writes (the shape
-//! of the `shared_use` benchmark), and of the bare lock round trip.
+//! of the `shared_use` benchmark), of the bare lock round trip, and of a
+//! session lookup by id.
 //! Run: `cargo bench --bench shared_use`.
 
 use fourd::runtime::shared::{new_shared_object, prepare_store, set_current_process, use_begin};
@@ -36,5 +37,33 @@ fn main() {
         bare.as_nanos() as f64 / f64::from(N),
         with_writes.as_nanos() as f64 / f64::from(N),
         with_writes
+    );
+
+    // Session registry lookups with 10,000 sessions.
+    let ids: Vec<String> = (0..10_000)
+        .map(|_| fourd::runtime::session::open_web().id.clone())
+        .collect();
+    let rounds = 100;
+    let t = Instant::now();
+    let mut found = 0usize;
+    for _ in 0..rounds {
+        for id in &ids {
+            found += usize::from(fourd::runtime::session::lookup(black_box(id)).is_some());
+        }
+    }
+    assert_eq!(found, rounds * ids.len());
+    println!(
+        "session lookup by id with 10,000 sessions: {:.1} ns (sweeping all ids: cache-cold)",
+        t.elapsed().as_nanos() as f64 / (rounds * ids.len()) as f64
+    );
+    let id = ids[1234].clone();
+    let t = Instant::now();
+    for _ in 0..N {
+        found += usize::from(fourd::runtime::session::lookup(black_box(&id)).is_some());
+    }
+    assert_eq!(found, rounds * ids.len() + N as usize);
+    println!(
+        "session lookup by id with 10,000 sessions: {:.1} ns (one id, cache-warm)",
+        t.elapsed().as_nanos() as f64 / f64::from(N)
     );
 }

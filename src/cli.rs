@@ -2,6 +2,8 @@
 
 pub mod check;
 pub mod diag;
+pub mod repl;
+pub mod run;
 
 const USAGE: &str = "usage: fourd run FILE.4dm [ARG…] | fourd run -e CODE | fourd check PATH… | fourd repl | fourd serve PROJECT_DIR [--port N]";
 
@@ -9,13 +11,13 @@ const USAGE: &str = "usage: fourd run FILE.4dm [ARG…] | fourd run -e CODE | fo
 pub fn main() -> i32 {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(cmd) = args.first() else {
-        return not_implemented("repl");
+        return repl::main(&[]);
     };
     let rest = &args[1..];
     match cmd.as_str() {
         "check" => check::main(rest),
-        "run" => not_implemented("run"),
-        "repl" => not_implemented("repl"),
+        "run" => run::main(rest),
+        "repl" => repl::main(rest),
         "serve" => not_implemented("serve"),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

@@ -2,5 +2,25 @@
 //! commands, shared-object locking, processes and sessions.
 
 pub mod commands;
+pub mod roles;
 pub mod session;
 pub mod shared;
+
+use crate::error::RtResult;
+use crate::value::{ObjRef, Value};
+
+/// Reads member `name` of a native object the runtime owns (`4D.Session`…).
+/// `None`: not such an object, or no such member: the evaluator goes on.
+pub fn native_get(o: &ObjRef, name: &str) -> Option<RtResult<Value>> {
+    session::api::session_get(o, name)
+}
+
+/// Assigns member `name` of a native object the runtime owns; `None` as above.
+pub fn native_set(o: &ObjRef, name: &str, v: &Value) -> Option<RtResult<()>> {
+    session::api::session_set(o, name, v)
+}
+
+/// Calls member function `name` of a native object the runtime owns; `None` as above.
+pub fn native_call(o: &ObjRef, name: &str, args: &[Value]) -> Option<RtResult<Value>> {
+    session::api::session_call(o, name, args)
+}

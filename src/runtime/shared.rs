@@ -16,7 +16,7 @@
 pub mod copy;
 pub mod deadlock;
 
-pub use copy::{copy, copy_into_group};
+pub use copy::{copy, copy_into_group, ob_copy, CK_SHARED};
 
 use crate::error::{RtResult, RuntimeError};
 use crate::value::{CollRef, ObjRef, Props, SharedGroup, Sharing, Value};
@@ -245,10 +245,8 @@ pub fn check_write(sharing: &Sharing) -> RtResult<()> {
     let ok = match sharing {
         Sharing::None => return Ok(()),
         Sharing::Root(g) => held_by(g, current_process()),
-        Sharing::Group(m) => {
-            let g = m.lock().clone();
-            held_by(&g, current_process())
-        }
+        // Lock order: a value's group pointer, then the group's state.
+        Sharing::Group(m) => held_by(&m.lock(), current_process()),
     };
     if ok {
         Ok(())

@@ -22,6 +22,15 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 
+/// Every catalog name, for tools outside the parser (REPL completion and
+/// colouring): `(lower-case key, canonical spelling, is_constant)`. Aliases
+/// come with their canonical spelling.
+pub fn catalog_names() -> impl Iterator<Item = (&'static str, &'static str, bool)> {
+    generated::CATALOG
+        .iter()
+        .map(|&(key, canonical, kind, _, _)| (key, canonical, kind == 1))
+}
+
 /// The regular tokens, before context is applied.
 #[derive(Logos, Debug, Clone, Copy, PartialEq)]
 enum Raw {

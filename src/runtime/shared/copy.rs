@@ -52,6 +52,31 @@ pub fn copy_into_group(value: &Value, group_with: &Value) -> RtResult<Value> {
     }
 }
 
+/// `ck shared` (the "Objects (Language)" constant; `ck resolve pointers` is 1).
+pub const CK_SHARED: i32 = 2;
+
+/// Wrong or missing argument (the number the evaluator uses for it).
+const BAD_ARGUMENT: i32 = -10503;
+
+/// The `OB Copy(o {; resolvePtrs | option {; groupWith}})` command. Pointers
+/// are copied as they are (resolving them needs the interpreter); a shared
+/// copy refuses them with -10721. Null → Null.
+pub fn ob_copy(args: &[Value]) -> RtResult<Value> {
+    let bad = || RuntimeError::new(BAD_ARGUMENT, "OB Copy expects an object or a collection");
+    let src = args.first().ok_or_else(bad)?;
+    let shared = match args.get(1) {
+        Some(Value::Int(opt)) => opt & CK_SHARED != 0,
+        Some(Value::Real(opt)) => (*opt as i64) & i64::from(CK_SHARED) != 0,
+        _ => false,
+    };
+    match (src, shared, args.get(2)) {
+        (Value::Object(_) | Value::Collection(_), true, Some(with)) => copy_into_group(src, with),
+        (Value::Object(_) | Value::Collection(_), _, _) => copy(src, shared),
+        (Value::Null | Value::Undefined, _, _) => Ok(Value::Null),
+        _ => Err(bad()),
+    }
+}
+
 fn too_deep() -> RuntimeError {
     RuntimeError::new(
         CIRCULAR,

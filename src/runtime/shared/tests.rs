@@ -212,3 +212,25 @@ fn shared_storage_is_one_object() {
     assert!(storage().ptr_eq(&storage()));
     assert!(is_shared(&Value::Object(storage())));
 }
+
+#[test]
+fn shared_ob_copy_command_options() {
+    let mut p = Props::new();
+    p.insert("a".into(), Value::Int(1));
+    let v = Value::Object(new_shared_object(p).unwrap());
+    let c = ob_copy(std::slice::from_ref(&v)).unwrap();
+    assert!(!is_shared(&c));
+    let c = ob_copy(&[v.clone(), Value::Int(CK_SHARED)]).unwrap();
+    assert!(is_shared(&c));
+    assert_ne!(group_id(&c), group_id(&v));
+    // ck resolve pointers + ck shared is shared too.
+    assert!(is_shared(&ob_copy(&[v.clone(), Value::Int(3)]).unwrap()));
+    // OB Copy(o; True) (resolve pointers) is a regular copy.
+    assert!(!is_shared(
+        &ob_copy(&[v.clone(), Value::Bool(true)]).unwrap()
+    ));
+    let g = ob_copy(&[v.clone(), Value::Int(CK_SHARED), c.clone()]).unwrap();
+    assert_eq!(group_id(&g), group_id(&c));
+    assert!(matches!(ob_copy(&[Value::Null]).unwrap(), Value::Null));
+    assert!(ob_copy(&[Value::Int(1)]).is_err());
+}

@@ -22,6 +22,7 @@ use ir::{St, VType};
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 /// Internal result: errors are boxed so that `Result<Value, _>` stays small.
@@ -111,6 +112,9 @@ pub struct Interp {
     out: std::io::BufWriter<std::io::Stdout>,
     /// Output captured instead of written (tests, the REPL).
     pub capture: Option<String>,
+    /// Set by another process (`DELAY PROCESS`, `ABORT PROCESS BY ID`);
+    /// tested before each statement, handled by `runtime::process::on_interrupt`.
+    pub interrupt: Arc<AtomicBool>,
 }
 
 impl Interp {
@@ -132,6 +136,7 @@ impl Interp {
             last_errors: Vec::new(),
             out: std::io::BufWriter::new(std::io::stdout()),
             capture: None,
+            interrupt: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -141,6 +146,11 @@ impl Interp {
             Some(c) => c.push_str(s),
             None => {
                 let _ = self.out.write_all(s.as_bytes());
+                // Several processes: each write goes out whole, so lines of
+                // different processes never mix and synchronised output is ordered.
+                if crate::runtime::process::is_multi() {
+                    let _ = self.out.flush();
+                }
             }
         }
     }
@@ -196,6 +206,12 @@ impl Interp {
                 method: String::new(),
             },
         }
+    }
+
+    /// True when another process asked for this one's attention.
+    #[inline]
+    pub(crate) fn interrupted(&self) -> bool {
+        self.interrupt.load(Ordering::Relaxed)
     }
 
     pub(crate) fn new_frame_id(&mut self) -> u64 {

@@ -219,6 +219,9 @@ impl Interp {
 
     pub(crate) fn exec_block(&mut self, b: &[St]) -> R<Flow> {
         for st in b {
+            if self.interrupted() {
+                crate::runtime::process::on_interrupt(self)?;
+            }
             match self.exec_stmt(st) {
                 Ok(Flow::Normal) => {}
                 Ok(f) => return Ok(f),
@@ -862,6 +865,12 @@ impl Interp {
                     errors::NOT_ASSIGNABLE,
                     format!("The property '{k}' is read-only"),
                 ));
+            }
+        }
+        if o.0.native.is_some() {
+            // Runtime-owned natives (4D.Session…) handle their own members.
+            if let Some(r) = crate::runtime::native_set(o, k, &v) {
+                return r.map_err(Box::new);
             }
         }
         if o.0.native.is_some() && class::is_class_object(o) {

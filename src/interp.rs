@@ -12,6 +12,7 @@ pub mod eval;
 pub mod ir;
 pub mod ops;
 pub mod program;
+pub mod repl_api;
 
 pub use program::Program;
 
@@ -52,6 +53,8 @@ pub struct Method {
     pub body: Vec<St>,
     /// The class that defines this function (for `Super`).
     pub owner_class: Option<Arc<str>>,
+    /// The name of every slot (case-folded local name), for the REPL's persistent locals.
+    pub slot_names: Vec<String>,
 }
 
 impl Method {

@@ -218,6 +218,8 @@ impl Interp {
     // ================================================================ statements
 
     pub(crate) fn exec_block(&mut self, b: &[St]) -> R<Flow> {
+        // Every loop pass and every call runs a block, empty ones included.
+        super::repl_api::check_interrupt()?;
         for st in b {
             if self.interrupted() {
                 crate::runtime::process::on_interrupt(self)?;

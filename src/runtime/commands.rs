@@ -261,6 +261,45 @@ mod tests {
         assert!(matches!(f(&[Value::text("héllo")]).unwrap(), Value::Int(5)));
     }
 
+    /// Every pure command with odd arguments: errors are fine, panics are not.
+    #[test]
+    fn no_panic_on_odd_arguments() {
+        let odd = [
+            Value::Undefined,
+            Value::Null,
+            Value::Bool(true),
+            Value::Int(i32::MIN),
+            Value::Real(f64::NAN),
+            Value::Real(1e300),
+            Value::Real(-1e300),
+            Value::Real(f64::INFINITY),
+            Value::text(""),
+            Value::text("é@*"),
+            Value::Time(i64::MAX),
+            Value::Date(crate::value::Date {
+                year: 32767,
+                month: 12,
+                day: 31,
+            }),
+            Value::Collection(crate::value::CollRef::new(vec![])),
+            Value::Object(crate::value::ObjRef::new()),
+        ];
+        for (name, f) in PURE_COMMANDS {
+            for a in &odd {
+                for b in &odd {
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let _ = f(&[]);
+                        let _ = f(std::slice::from_ref(a));
+                        let _ = f(&[a.clone(), b.clone()]);
+                        let _ = f(&[Value::text("abc"), a.clone(), b.clone()]);
+                        let _ = f(&[a.clone(), b.clone(), b.clone(), a.clone()]);
+                    }));
+                    assert!(r.is_ok(), "{name} panicked on {a:?}, {b:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn star_split() {
         let a = [Value::text("x"), star()];

@@ -142,6 +142,28 @@ pub fn entry_state(src: &str) -> EntryState {
     }
 }
 
+/// A continuation line that closes or splits its block (`End if`, `Else`,
+/// `: (case)`, `Until`, `Catch`) belongs one level out from the body it
+/// follows: the line re-indented so, if its indentation should change.
+pub fn dedented(line: &str, depth: usize) -> Option<String> {
+    let tokens = scan(line);
+    let first = tokens.iter().find(|t| t.tok != Tok::Space)?;
+    let text = &line[first.start..first.end];
+    let splits = match first.tok {
+        Tok::Word => ["end", "else", "catch", "until"]
+            .iter()
+            .any(|k| text.eq_ignore_ascii_case(k)),
+        Tok::Punct => text == ":",
+        _ => false,
+    };
+    let want = format!(
+        "{}{}",
+        "  ".repeat(depth.saturating_sub(1)),
+        &line[first.start..]
+    );
+    (splits && want != line).then_some(want)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,6 +235,16 @@ mod tests {
         assert!(complete(
             "Function f($x : Integer) : Integer\nreturn $x*2\n"
         ));
+    }
+
+    #[test]
+    fn closers_step_out_one_level() {
+        assert_eq!(dedented("  End if", 1), Some("End if".into()));
+        assert_eq!(dedented("    else", 2), Some("  else".into()));
+        assert_eq!(dedented("  : ($a=1)", 1), Some(": ($a=1)".into()));
+        assert_eq!(dedented("End if", 1), None);
+        assert_eq!(dedented("  ALERT(\"x\")", 1), None);
+        assert_eq!(dedented("  Endless:=1", 1), None);
     }
 
     #[test]

@@ -56,12 +56,30 @@ pub fn choose(args: &[Value]) -> RtResult<Value> {
         _ => {
             let i = arg_int("Choose", args, 0)?;
             if i < 0 {
-                return Ok(Value::Undefined);
+                return Ok(empty_like(&args[1]));
             }
             i as usize
         }
     };
-    Ok(args.get(idx + 1).cloned().unwrap_or_default())
+    Ok(match args.get(idx + 1) {
+        Some(v) => v.clone(),
+        // No value at that position: the empty value of value1's type.
+        None => empty_like(&args[1]),
+    })
+}
+
+/// The empty value of `v`'s type (0, "", False, the null date…).
+fn empty_like(v: &Value) -> Value {
+    match v {
+        Value::Text(_) => Value::text(""),
+        Value::Int(_) => Value::Int(0),
+        Value::Real(_) => Value::Real(0.0),
+        Value::Bool(_) => Value::Bool(false),
+        Value::Date(_) => Value::Date(Default::default()),
+        Value::Time(_) => Value::Time(0),
+        Value::Object(_) | Value::Collection(_) | Value::Null => Value::Null,
+        _ => Value::Undefined,
+    }
 }
 
 /// The `Value type` constant of a value (`Is real`, `Is text`, …).

@@ -313,13 +313,10 @@ fn process_activity(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
     if options != 1 {
         let sessions: Vec<Value> = match &only {
             Some(s) => api::info_object(s).map(Value::Object).into_iter().collect(),
-            None => {
-                let mut list: Vec<_> = session::all().into_iter().filter(|s| !s.is_web()).collect();
-                list.sort_by_key(|s| s.created);
-                list.iter()
-                    .filter_map(|s| api::info_object(s).map(Value::Object))
-                    .collect()
-            }
+            None => session::activity_sessions()
+                .into_iter()
+                .map(Value::Object)
+                .collect(),
         };
         out.insert("sessions".into(), Value::Collection(CollRef::new(sessions)));
     }

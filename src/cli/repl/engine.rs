@@ -137,10 +137,18 @@ impl Scope for Session {
     }
 
     fn properties(&self, path: &str) -> Vec<String> {
-        match self.resolve(path) {
-            Value::Object(o) => o.read().keys().cloned().collect(),
-            _ => Vec::new(),
+        let Value::Object(o) = self.resolve(path) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = o.read().keys().cloned().collect();
+        // An instance also offers its class's functions and computed properties.
+        let mut class = crate::interp::class::class_of(&o);
+        while let Some(c) = class {
+            names.extend(c.functions.keys().cloned());
+            names.extend(c.getters.keys().cloned());
+            class = c.parent.as_deref();
         }
+        names
     }
 }
 
@@ -270,6 +278,40 @@ mod tests {
             panic!("expected a syntax error");
         };
         assert!(e.starts_with("<repl>:1:"), "{e}");
+    }
+
+    #[test]
+    fn a_project_makes_methods_and_classes_usable() {
+        let dir = std::env::temp_dir().join(format!("fourd-repl-proj-{}", std::process::id()));
+        let sources = dir.join("Project/Sources");
+        std::fs::create_dir_all(sources.join("Methods")).unwrap();
+        std::fs::create_dir_all(sources.join("Classes")).unwrap();
+        std::fs::write(
+            sources.join("Methods/double.4dm"),
+            "#DECLARE($n : Integer) -> $r : Integer\n$r:=$n*2\n",
+        )
+        .unwrap();
+        std::fs::write(
+            sources.join("Classes/Pt.4dm"),
+            "property x : Integer\nClass constructor\n\tThis.x:=3\nFunction norm() : Integer\n\treturn This.x\n",
+        )
+        .unwrap();
+        let mut s = open(Some(&dir)).expect("project session");
+        assert_eq!(
+            s.run_entry("double(21)", "<repl>"),
+            Outcome::Value("42".into())
+        );
+        assert!(s.names().contains(&"double".to_string()));
+        assert_eq!(s.run_entry("$p:=cs.Pt.new()", "<repl>"), Outcome::Nothing);
+        assert_eq!(
+            s.run_entry("$p.norm()", "<repl>"),
+            Outcome::Value("3".into())
+        );
+        let props = s.properties("$p");
+        assert!(props.contains(&"x".to_string()), "{props:?}");
+        assert!(props.contains(&"norm".to_string()), "{props:?}");
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(open(Some(Path::new("/no/such/project"))).is_err());
     }
 
     #[test]

@@ -32,7 +32,13 @@ pub fn open(project: Option<&Path>) -> Result<Session, String> {
             .is_dir()
             .then(|| PathBuf::from(".")),
     };
+    // One standalone session for the whole console, as in a single-user `fourd run`.
     crate::runtime::shared::set_current_process(1);
+    crate::runtime::session::begin_run(&crate::runtime::session::RunAs::Standalone);
+    if let Some(dir) = &project {
+        crate::runtime::roles::load_for_method_file(&methods_file(dir))
+            .map_err(|e| e.to_string())?;
+    }
     let program = Arc::new(load(project.as_deref()));
     Ok(Session {
         project,
@@ -42,11 +48,17 @@ pub fn open(project: Option<&Path>) -> Result<Session, String> {
     })
 }
 
-/// The program of a project folder (its methods folder found at the usual places).
+/// The program of a project folder, or no methods at all.
 fn load(project: Option<&Path>) -> Program {
-    let Some(dir) = project else {
-        return Program::empty();
-    };
+    match project {
+        // `for_file` loads the folder around a method file (and the classes beside it).
+        Some(dir) => Program::for_file(&methods_file(dir)),
+        None => Program::empty(),
+    }
+}
+
+/// A (made-up) method file in the project's methods folder, found at the usual places.
+fn methods_file(dir: &Path) -> PathBuf {
     let methods = [
         dir.join("Project/Sources/Methods"),
         dir.join("Sources/Methods"),
@@ -55,8 +67,7 @@ fn load(project: Option<&Path>) -> Program {
     .into_iter()
     .find(|d| d.is_dir())
     .unwrap_or_else(|| dir.to_path_buf());
-    // `for_file` loads the folder around a method file (and the classes beside it).
-    Program::for_file(&methods.join("_.4dm"))
+    methods.join("_.4dm")
 }
 
 /// Does `e` call something that may return nothing (a procedure)?
@@ -240,6 +251,10 @@ mod tests {
             Outcome::Value("{\"k\": 1}".into())
         );
         assert_eq!(s.run_entry("Null", "<repl>"), Outcome::Value("Null".into()));
+        assert_eq!(
+            s.run_entry("Session.info.type", "<repl>"),
+            Outcome::Value("standalone".into())
+        );
         // A missing property is shown, a procedure's missing result is not.
         assert_eq!(
             s.run_entry("New object().nope", "<repl>"),

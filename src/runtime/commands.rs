@@ -9,6 +9,7 @@
 pub mod collection_fns;
 pub mod constants;
 pub mod datetime;
+pub mod digest;
 pub mod json_cmds;
 pub mod math;
 pub mod misc;
@@ -69,6 +70,7 @@ static PURE_COMMANDS: &[(&str, PureFn)] = &[
     ("delete string", text::delete_string),
     ("exp", math::exp),
     ("false", misc::false_),
+    ("generate digest", digest::generate_digest),
     ("generate uuid", misc::generate_uuid),
     ("insert string", text::insert_string),
     ("int", math::int),

@@ -118,6 +118,8 @@ pub struct Interp {
     /// Set by another process (`DELAY PROCESS`, `ABORT PROCESS BY ID`);
     /// tested before each statement, handled by `runtime::process::on_interrupt`.
     pub interrupt: Arc<AtomicBool>,
+    /// Flush after every write (the REPL: output shows while code still runs).
+    pub autoflush: bool,
 }
 
 impl Interp {
@@ -140,6 +142,7 @@ impl Interp {
             out: std::io::BufWriter::new(std::io::stdout()),
             capture: None,
             interrupt: Arc::new(AtomicBool::new(false)),
+            autoflush: false,
         }
     }
 
@@ -149,9 +152,7 @@ impl Interp {
             Some(c) => c.push_str(s),
             None => {
                 let _ = self.out.write_all(s.as_bytes());
-                // Several processes: each write goes out whole, so lines of
-                // different processes never mix and synchronised output is ordered.
-                if crate::runtime::process::is_multi() {
+                if self.autoflush {
                     let _ = self.out.flush();
                 }
             }

@@ -240,9 +240,6 @@ struct Table {
     pending: Mutex<usize>,
     pending_cv: Condvar,
     threads: Mutex<Vec<JoinHandle<()>>>,
-    /// More than one process was ever started: output is then flushed per
-    /// write so that lines of different processes never mix.
-    multi: AtomicBool,
     /// An error was reported in a process other than the main one.
     failed: AtomicBool,
 }
@@ -259,7 +256,6 @@ fn table() -> &'static Table {
         pending: Mutex::new(0),
         pending_cv: Condvar::new(),
         threads: Mutex::new(Vec::new()),
-        multi: AtomicBool::new(false),
         failed: AtomicBool::new(false),
     })
 }
@@ -307,11 +303,6 @@ fn find_worker(name: &str) -> Option<Arc<Process>> {
         .cloned()
 }
 
-/// True once a second process exists (output is then flushed per write).
-pub fn is_multi() -> bool {
-    table().multi.load(Ordering::Relaxed)
-}
-
 /// True when an error was reported in a process other than the main one
 /// (the run's exit status is then 1).
 pub fn any_failed() -> bool {
@@ -336,7 +327,6 @@ fn register(name: String, kind: Kind, session: Option<Arc<Session>>) -> Arc<Proc
     let mut procs = t.procs.write();
     let p = Arc::new(Process::new(procs.len() as i64 + 1, name, kind, session));
     procs.push(p.clone());
-    t.multi.store(true, Ordering::Relaxed);
     p
 }
 
@@ -408,6 +398,7 @@ fn spawn(
             let mut cx = Interp::new(program);
             cx.process_number = proc.number;
             cx.interrupt = proc.control.interrupt.clone();
+            cx.autoflush = true;
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 body(&mut cx, &proc);
             }));
@@ -436,6 +427,15 @@ fn spawn(
     }
 }
 
+/// Once several processes run, every process flushes its output after each
+/// write, so that lines of different processes never mix and output the
+/// program orders (with signals) comes out in that order. What the caller
+/// printed so far comes before anything the new process prints.
+fn multi_output(cx: &mut Interp) {
+    cx.flush();
+    cx.autoflush = true;
+}
+
 /// `New process` / `Execute on server`: starts `method` with `args` (already
 /// copied for the new process) and returns its number. With `unique` and a
 /// running process of that name, returns that one's number instead.
@@ -458,8 +458,7 @@ pub fn new_process(
             format!("The method '{method}' does not exist"),
         ));
     }
-    // What this process printed so far comes before anything the new one prints.
-    cx.flush();
+    multi_output(cx);
     let p = register(name.to_string(), kind, session::session_for_new_process());
     add_pending(1);
     let method = method.to_string();
@@ -486,7 +485,7 @@ pub enum WorkerRef<'a> {
 /// `CALL WORKER`: posts `msg` to the worker, creating it for a new name.
 /// An unknown number, or a process that is no worker → nothing happens.
 pub fn call_worker(cx: &mut Interp, target: WorkerRef, msg: Message) -> RtResult<()> {
-    cx.flush();
+    multi_output(cx);
     let p = match target {
         WorkerRef::Number(n) => match get(n) {
             Some(p) if p.kind.is_worker() && !p.is_finished() && !p.is_killed() => p,

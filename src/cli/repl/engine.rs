@@ -42,10 +42,17 @@ pub fn open(project: Option<&Path>) -> Result<Session, String> {
     let program = Arc::new(load(project.as_deref()));
     Ok(Session {
         project,
-        interp: Interp::new(program.clone()),
+        interp: new_interp(&program),
         program,
         locals: Locals::new(),
     })
+}
+
+/// The console's process: its output shows at once, even from a long loop.
+fn new_interp(program: &Arc<Program>) -> Interp {
+    let mut interp = Interp::new(program.clone());
+    interp.autoflush = true;
+    interp
 }
 
 /// The program of a project folder, or no methods at all.
@@ -227,7 +234,7 @@ impl Engine for Session {
 
     fn reset(&mut self) {
         self.program = Arc::new(load(self.project.as_deref()));
-        self.interp = Interp::new(self.program.clone());
+        self.interp = new_interp(&self.program);
         self.locals.clear();
     }
 }

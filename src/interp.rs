@@ -12,6 +12,7 @@ pub mod eval;
 pub mod ir;
 pub mod ops;
 pub mod program;
+pub mod repl_api;
 
 pub use program::Program;
 
@@ -22,6 +23,7 @@ use ir::{St, VType};
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 /// Internal result: errors are boxed so that `Result<Value, _>` stays small.
@@ -54,6 +56,8 @@ pub struct Method {
     pub body: Vec<St>,
     /// The class that defines this function (for `Super`).
     pub owner_class: Option<Arc<str>>,
+    /// The name of every slot (case-folded local name), for the REPL's persistent locals.
+    pub slot_names: Vec<String>,
 }
 
 impl Method {
@@ -114,6 +118,13 @@ pub struct Interp {
     out: std::io::BufWriter<std::io::Stdout>,
     /// Output captured instead of written (tests, the REPL).
     pub capture: Option<String>,
+    /// Set by another process (`DELAY PROCESS`, `ABORT PROCESS BY ID`);
+    /// tested before each statement, handled by `runtime::process::on_interrupt`.
+    pub interrupt: Arc<AtomicBool>,
+    /// Flush after every write (the REPL: output shows while code still runs).
+    pub autoflush: bool,
+    /// Whether the output written so far ends a line (the REPL starts its prompt on a new one).
+    pub at_line_start: bool,
 }
 
 impl Interp {
@@ -135,15 +146,24 @@ impl Interp {
             last_errors: Vec::new(),
             out: std::io::BufWriter::new(std::io::stdout()),
             capture: None,
+            interrupt: Arc::new(AtomicBool::new(false)),
+            autoflush: false,
+            at_line_start: true,
         }
     }
 
     /// Writes program output (ALERT, LOG EVENT) to stdout, or to `capture`.
     pub fn write_out(&mut self, s: &str) {
+        if let Some(last) = s.chars().last() {
+            self.at_line_start = last == '\n';
+        }
         match &mut self.capture {
             Some(c) => c.push_str(s),
             None => {
                 let _ = self.out.write_all(s.as_bytes());
+                if self.autoflush {
+                    let _ = self.out.flush();
+                }
             }
         }
     }
@@ -199,6 +219,12 @@ impl Interp {
                 method: String::new(),
             },
         }
+    }
+
+    /// True when another process asked for this one's attention.
+    #[inline]
+    pub(crate) fn interrupted(&self) -> bool {
+        self.interrupt.load(Ordering::Relaxed)
     }
 
     pub(crate) fn new_frame_id(&mut self) -> u64 {

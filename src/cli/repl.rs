@@ -7,7 +7,6 @@
 
 mod blocks;
 mod complete;
-#[allow(dead_code)] // used by the engine once the interpreter is wired in
 mod display;
 mod engine;
 mod helper;
@@ -242,19 +241,40 @@ pub fn main(args: &[String]) -> i32 {
             }
         }
     }
-    let engine = match engine::open(project.as_deref()) {
-        Ok(e) => e,
-        Err(msg) => {
-            eprintln!("fourd: {msg}");
-            return 2;
+    // 4D code runs on a thread with a large stack, as in `fourd run`: deep
+    // recursion ends in 4D's "Stack full" error, never in a Rust overflow.
+    let worker = std::thread::Builder::new()
+        .name("4D main process".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || {
+            let console = std::io::stdin().is_terminal();
+            let engine = match engine::open(project.as_deref(), console) {
+                Ok(e) => e,
+                Err(msg) => {
+                    eprintln!("fourd: {msg}");
+                    return 2;
+                }
+            };
+            if console {
+                interactive(engine)
+            } else {
+                run_stdin(engine)
+            }
+        });
+    match worker {
+        Ok(h) => h.join().unwrap_or_else(|_| {
+            eprintln!("fourd: internal error (this is a bug in fourd)");
+            1
+        }),
+        Err(e) => {
+            eprintln!("fourd: cannot start the main process: {e}");
+            2
         }
-    };
-    if std::io::stdin().is_terminal() {
-        interactive(engine)
-    } else {
-        run_stdin(engine)
     }
 }
+
+/// Stack of the thread that runs the console and its 4D code.
+const STACK_SIZE: usize = 1 << 30;
 
 /// Standard input is not a terminal: run all of it as one method.
 fn run_stdin<E: Engine>(mut engine: E) -> i32 {
@@ -299,7 +319,7 @@ fn interactive<E: Engine>(engine: E) -> i32 {
         };
     let engine = Rc::new(RefCell::new(engine));
     let vocab = Rc::new(vocab::Vocab::standard());
-    rl.set_helper(Some(helper::ReplHelper::new(vocab, engine.clone())));
+    rl.set_helper(Some(helper::ReplHelper::new(vocab.clone(), engine.clone())));
     let history = history_path();
     if let Some(path) = &history {
         if let Some(dir) = path.parent() {
@@ -319,6 +339,15 @@ fn interactive<E: Engine>(engine: E) -> i32 {
         let prompt = if repl.is_continuing() { "... " } else { "4D> " };
         let indent = "  ".repeat(depth);
         let line = match rl.readline_with_initial(prompt, (&indent, "")) {
+            Ok(line) if repl.is_continuing() && !line.contains('\n') => {
+                match blocks::dedented(&line, depth) {
+                    Some(better) => {
+                        redraw(prompt, &line, &better, colour, &vocab);
+                        better
+                    }
+                    None => line,
+                }
+            }
             Ok(line) => line,
             Err(ReadlineError::Interrupted) => {
                 // Ctrl-C: drop what was typed, fresh prompt.
@@ -369,6 +398,39 @@ fn interactive<E: Engine>(engine: E) -> i32 {
         }
         if signal::take() {
             eprintln!("interrupted");
+        }
+    }
+    0
+}
+
+/// Replaces the line just entered (the one above the cursor) with `better`:
+/// `End if` typed at the body's indentation moves out to its `If`'s.
+fn redraw(prompt: &str, typed: &str, better: &str, colour: bool, vocab: &vocab::Vocab) {
+    let width = terminal_width();
+    let fits = |s: &str| prompt.chars().count() + s.chars().count() < width;
+    if !fits(typed) || !fits(better) {
+        return; // A wrapped line spans several rows: leave it as it is.
+    }
+    let shown = if colour {
+        format!(
+            "\x1b[1;32m{prompt}\x1b[0m{}",
+            highlight::highlight(better, None, vocab)
+        )
+    } else {
+        format!("{prompt}{better}")
+    };
+    let mut out = std::io::stdout();
+    let _ = write!(out, "\x1b[1A\r\x1b[2K{shown}\r\n");
+    let _ = out.flush();
+}
+
+/// Columns of the terminal on standard output (0 when unknown: never redraw then).
+fn terminal_width() -> usize {
+    #[cfg(unix)]
+    {
+        let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+        if unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) } == 0 {
+            return ws.ws_col as usize;
         }
     }
     0

@@ -6,6 +6,7 @@
 use crate::error::RuntimeError;
 use crate::interp::ir::VType;
 use crate::interp::{Interp, Method, Program};
+use crate::runtime::session::RunAs;
 use crate::syntax::ast::Span;
 use crate::value::{CollRef, Date, ObjRef, Value};
 use std::path::PathBuf;
@@ -19,17 +20,33 @@ enum Source {
     Inline(String),
 }
 
-const USAGE: &str = "usage: fourd run FILE.4dm [ARG…] | fourd run -e 'CODE'";
+const USAGE: &str = "usage: fourd run [--server | --remote-user NAME] FILE.4dm [ARG…] | fourd run [--server | --remote-user NAME] -e 'CODE'";
 
 /// Entry point of `fourd run`; `args` are the words after `run`.
 pub fn main(args: &[String]) -> i32 {
     let mut source = None;
     let mut rest = Vec::new();
+    let mut who = RunAs::Standalone;
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
         if source.is_none() {
             match a.as_str() {
+                // Server modes (runtime::session): the main method's session.
+                "--server" => {
+                    who = RunAs::Server;
+                    i += 1;
+                    continue;
+                }
+                "--remote-user" => {
+                    let Some(name) = args.get(i + 1) else {
+                        eprintln!("fourd run: --remote-user needs a user name\n{USAGE}");
+                        return 2;
+                    };
+                    who = RunAs::RemoteUser(name.clone());
+                    i += 2;
+                    continue;
+                }
                 "-e" => {
                     let Some(code) = args.get(i + 1) else {
                         eprintln!("fourd run: -e needs the code to run\n{USAGE}");
@@ -71,7 +88,7 @@ pub fn main(args: &[String]) -> i32 {
         .name("4D main process".into())
         .stack_size(STACK_SIZE)
         .spawn(move || {
-            std::panic::catch_unwind(move || run(source, rest)).unwrap_or_else(|_| {
+            std::panic::catch_unwind(move || run(source, rest, who)).unwrap_or_else(|_| {
                 eprintln!("fourd: internal error (this is a bug in fourd)");
                 1
             })
@@ -85,8 +102,17 @@ pub fn main(args: &[String]) -> i32 {
     }
 }
 
-fn run(source: Source, args: Vec<String>) -> i32 {
+fn run(source: Source, args: Vec<String>, who: RunAs) -> i32 {
     crate::runtime::shared::set_current_process(1);
+    crate::runtime::session::begin_run(&who);
+    crate::runtime::process::init_main();
+    if let Source::File(p) = &source {
+        // A project's roles.json is read at startup; a malformed one stops the run.
+        if let Err(e) = crate::runtime::roles::load_for_method_file(p) {
+            eprintln!("fourd: {e}");
+            return 1;
+        }
+    }
     let (program, main, inline) = match &source {
         Source::File(p) => {
             let program = Arc::new(Program::for_file(p));
@@ -120,14 +146,28 @@ fn run(source: Source, args: Vec<String>) -> i32 {
     };
     let argv = convert_args(&main, args);
     let mut interp = Interp::new(program);
+    if let Some(p) = crate::runtime::process::get(1) {
+        interp.interrupt = p.control.interrupt.clone();
+    }
+    let reporter_src = inline.clone();
+    crate::runtime::process::set_error_reporter(move |e| report(e, reporter_src.as_deref()));
     let r = interp.run_main(&main, argv);
     interp.flush();
-    match r {
+    let status = match r {
         Ok(_) => 0,
+        // ABORT PROCESS BY ID on process 1: stopped, not failed.
+        Err(e) if e.code == crate::runtime::process::ABORT_ERROR => 0,
         Err(e) => {
             report(&e, inline.as_deref());
             1
         }
+    };
+    // The run ends once no non-worker process runs and the workers are idle.
+    crate::runtime::process::end_of_run(&mut interp);
+    if crate::runtime::process::any_failed() {
+        1
+    } else {
+        status
     }
 }
 

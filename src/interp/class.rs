@@ -329,7 +329,8 @@ pub fn native_member(cx: &mut Interp, o: &ObjRef, name: &str) -> Option<R<Value>
             _ => None,
         };
     }
-    None
+    // Runtime-owned natives (4D.Session…).
+    crate::runtime::native_get(o, name).map(|r| r.map_err(Box::new))
 }
 
 /// Functions of native objects: `.new()`, `.call()`, `.apply()`.
@@ -361,7 +362,8 @@ pub fn native_call(cx: &mut Interp, o: &ObjRef, name: &str, args: &[Value]) -> O
             _ => None,
         };
     }
-    None
+    // Runtime-owned natives (4D.Session…).
+    crate::runtime::native_call(o, name, args).map(|r| r.map_err(Box::new))
 }
 
 /// `OB Class(o)`: the class object of an instance (4D.Object for plain objects).

@@ -156,6 +156,7 @@ impl<'p> Ctx<'p> {
             lines: LineIndex::new(&src),
             src,
             n_slots: self.names.len() as u32,
+            slot_names: self.names.clone(),
             defaults,
             slot_types: self.types,
             param_slots: self.param_slots,

@@ -43,7 +43,11 @@ impl Registry {
 }
 
 /// Every module that provides commands, in priority order.
-const PROVIDERS: &[fn(&mut Registry)] = &[super::commands::register];
+const PROVIDERS: &[fn(&mut Registry)] = &[
+    super::commands::register,
+    crate::runtime::session::commands::register,
+    crate::runtime::process::commands::register,
+];
 
 fn registry() -> &'static Registry {
     static REG: OnceLock<Registry> = OnceLock::new();

@@ -247,7 +247,12 @@ impl Interp {
     // ================================================================ statements
 
     pub(crate) fn exec_block(&mut self, b: &[St]) -> R<Flow> {
+        // Every loop pass and every call runs a block, empty ones included.
+        super::repl_api::check_interrupt()?;
         for st in b {
+            if self.interrupted() {
+                crate::runtime::process::on_interrupt(self)?;
+            }
             match self.exec_stmt(st) {
                 Ok(Flow::Normal) => {}
                 Ok(f) => return Ok(f),
@@ -988,6 +993,12 @@ impl Interp {
                     errors::NOT_ASSIGNABLE,
                     format!("The property '{k}' is read-only"),
                 ));
+            }
+        }
+        if o.0.native.is_some() {
+            // Runtime-owned natives (4D.Session…) handle their own members.
+            if let Some(r) = crate::runtime::native_set(o, k, &v) {
+                return r.map_err(Box::new);
             }
         }
         if o.0.native.is_some() && class::is_class_object(o) {

@@ -9,6 +9,7 @@
 pub mod collection_fns;
 pub mod constants;
 pub mod datetime;
+pub mod digest;
 pub mod json_cmds;
 pub mod math;
 pub mod misc;
@@ -49,6 +50,7 @@ static PURE_COMMANDS: &[(&str, PureFn)] = &[
     ("abs", math::abs),
     ("add to date", datetime::add_to_date),
     ("arctan", math::arctan),
+    ("blob size", misc::blob_size),
     ("bool", misc::bool_),
     ("change string", text::change_string),
     ("char", text::char_),
@@ -57,7 +59,10 @@ static PURE_COMMANDS: &[(&str, PureFn)] = &[
     ("compare strings", text::compare_strings),
     ("cos", math::cos),
     ("current date", datetime::current_date),
+    ("current machine", misc::current_machine),
+    ("current system user", misc::current_system_user),
     ("current time", datetime::current_time),
+    ("current user", misc::current_user),
     ("date", datetime::date),
     ("day number", datetime::day_number),
     ("day of", datetime::day_of),
@@ -65,9 +70,11 @@ static PURE_COMMANDS: &[(&str, PureFn)] = &[
     ("delete string", text::delete_string),
     ("exp", math::exp),
     ("false", misc::false_),
+    ("generate digest", digest::generate_digest),
     ("generate uuid", misc::generate_uuid),
     ("insert string", text::insert_string),
     ("int", math::int),
+    ("is compiled mode", misc::is_compiled_mode),
     ("is macos", misc::is_macos),
     ("is windows", misc::is_windows),
     ("json parse", json_cmds::json_parse),
@@ -120,6 +127,7 @@ static PURE_COMMANDS: &[(&str, PureFn)] = &[
     ("string", text::string),
     ("substring", text::substring),
     ("tan", math::tan),
+    ("temporary folder", misc::temporary_folder),
     ("tickcount", datetime::tickcount),
     ("time", datetime::time),
     ("time string", datetime::time_string),
@@ -259,6 +267,45 @@ mod tests {
         assert!(pure_command("no such command").is_none());
         let f = pure_command("length").unwrap();
         assert!(matches!(f(&[Value::text("héllo")]).unwrap(), Value::Int(5)));
+    }
+
+    /// Every pure command with odd arguments: errors are fine, panics are not.
+    #[test]
+    fn no_panic_on_odd_arguments() {
+        let odd = [
+            Value::Undefined,
+            Value::Null,
+            Value::Bool(true),
+            Value::Int(i32::MIN),
+            Value::Real(f64::NAN),
+            Value::Real(1e300),
+            Value::Real(-1e300),
+            Value::Real(f64::INFINITY),
+            Value::text(""),
+            Value::text("é@*"),
+            Value::Time(i64::MAX),
+            Value::Date(crate::value::Date {
+                year: 32767,
+                month: 12,
+                day: 31,
+            }),
+            Value::Collection(crate::value::CollRef::new(vec![])),
+            Value::Object(crate::value::ObjRef::new()),
+        ];
+        for (name, f) in PURE_COMMANDS {
+            for a in &odd {
+                for b in &odd {
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let _ = f(&[]);
+                        let _ = f(std::slice::from_ref(a));
+                        let _ = f(&[a.clone(), b.clone()]);
+                        let _ = f(&[Value::text("abc"), a.clone(), b.clone()]);
+                        let _ = f(&[a.clone(), b.clone(), b.clone(), a.clone()]);
+                    }));
+                    assert!(r.is_ok(), "{name} panicked on {a:?}, {b:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -196,6 +196,27 @@ fn string_list(v: Option<&Json>) -> Result<Vec<String>, String> {
     }
 }
 
+/// For a method file inside a 4D project (`…/Project/Sources/Methods/x.4dm`),
+/// loads and installs `…/Project/Sources/roles.json` if there is one. A file
+/// outside a project, or a project without roles.json: nothing to do.
+pub fn load_for_method_file(file: &Path) -> Result<(), RolesError> {
+    let Some(methods) = file.parent() else {
+        return Ok(());
+    };
+    let Some(sources) = methods.parent() else {
+        return Ok(());
+    };
+    let in_project = methods.file_name().is_some_and(|n| n == "Methods")
+        && sources.file_name().is_some_and(|n| n == "Sources");
+    if !in_project {
+        return Ok(());
+    }
+    if let Some(r) = Roles::load(sources)? {
+        install(r);
+    }
+    Ok(())
+}
+
 static ACTIVE: RwLock<Option<Arc<Roles>>> = RwLock::new(None);
 
 /// Installs the roles of the loaded project (the interpreter calls this when
@@ -263,6 +284,21 @@ mod tests {
         assert!(e.message.contains("privileges[0]"));
         let e = Roles::parse(r#"{"privileges":[],"forceLogin":"yes"}"#, "roles.json").unwrap_err();
         assert!(e.message.contains("forceLogin"));
+    }
+
+    #[test]
+    fn roles_load_for_method_file_finds_the_project_file() {
+        let dir = std::env::temp_dir().join(format!("fourd-roles-{}", std::process::id()));
+        let methods = dir.join("Project/Sources/Methods");
+        std::fs::create_dir_all(&methods).unwrap();
+        let m = methods.join("m.4dm");
+        // Outside a project, or no roles.json: fine.
+        assert!(load_for_method_file(&dir.join("m.4dm")).is_ok());
+        assert!(load_for_method_file(&m).is_ok());
+        std::fs::write(dir.join("Project/Sources/roles.json"), "{ nope").unwrap();
+        let e = load_for_method_file(&m).unwrap_err();
+        assert!(e.to_string().contains("roles.json: invalid roles.json"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

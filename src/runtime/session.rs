@@ -335,6 +335,15 @@ pub fn all() -> Vec<Arc<Session>> {
     registry().read().values().cloned().collect()
 }
 
+/// The `sessions` of `Process activity` on a server: the `.info` of every
+/// session but web ones (4D never lists web sessions), oldest first.
+/// Single-user runs have no `sessions` at all (the caller omits the key).
+pub fn activity_sessions() -> Vec<ObjRef> {
+    let mut list: Vec<Arc<Session>> = all().into_iter().filter(|s| !s.is_web()).collect();
+    list.sort_by_key(|s| s.created);
+    list.iter().filter_map(|s| api::info_object(s)).collect()
+}
+
 /// Closes the web sessions idle past their timeout; returns how many.
 pub fn purge_expired(now: DateTime<Utc>) -> usize {
     let mut reg = registry().write();
@@ -419,6 +428,42 @@ pub fn open_remote(user: &str) -> Arc<Session> {
 /// A new Guest web session (a request without a live session cookie).
 pub fn open_web() -> Arc<Session> {
     open(SessionKind::Web, NewSession::default())
+}
+
+/// Who runs the main method of `fourd run` (DESIGN.md "Single-user or server").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum RunAs {
+    /// `fourd run FILE`: single-user, the standalone session.
+    #[default]
+    Standalone,
+    /// `fourd run --server FILE`: 4D Server, `On Server Startup`-like, in the
+    /// stored-procedure session.
+    Server,
+    /// `fourd run --remote-user NAME FILE`: 4D Server running FILE as an
+    /// "Execute on Server" method of a remote client of user NAME, in a new
+    /// remote session.
+    RemoteUser(String),
+}
+
+/// Sets the run mode and the session of the calling thread (the main
+/// process) for a `fourd run`; returns that session.
+pub fn begin_run(who: &RunAs) -> Arc<Session> {
+    let s = match who {
+        RunAs::Standalone => {
+            set_run_mode(RunMode::SingleUser);
+            standalone()
+        }
+        RunAs::Server => {
+            set_run_mode(RunMode::Server);
+            stored_procedures()
+        }
+        RunAs::RemoteUser(name) => {
+            set_run_mode(RunMode::Server);
+            open_remote(name)
+        }
+    };
+    set_current_session(Some(s.clone()));
+    s
 }
 
 #[derive(Clone)]

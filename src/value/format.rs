@@ -45,6 +45,10 @@ pub fn real_digits(r: f64, sig: usize) -> String {
     if r == 0.0 {
         return "0".to_string();
     }
+    // Fast path for whole numbers that fit the digits (the common case).
+    if r.fract() == 0.0 && r.abs() < 1e13 {
+        return (r as i64).to_string();
+    }
     // Round once in scientific form, then lay the digits out.
     let sci = format!("{:.*e}", sig - 1, r);
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
@@ -57,7 +61,8 @@ pub fn real_digits(r: f64, sig: usize) -> String {
     if neg {
         out.push('-');
     }
-    if !(-5..15).contains(&exp) {
+    // Like C's `%.{sig}g`: scientific below 1e-4 and from 10^sig up.
+    if exp < -4 || exp >= sig as i32 {
         out.push_str(&digits[..1]);
         if digits.len() > 1 {
             out.push('.');
@@ -545,6 +550,7 @@ fn special_number_format(x: f64, spec: &str) -> String {
         }
         _ => match spec.parse::<usize>() {
             Ok(n) => {
+                let n = n.min(30);
                 let s = format!("{:.*e}", n, x);
                 match s.split_once('e') {
                     Some((m, e)) => {
@@ -586,6 +592,14 @@ mod tests {
         assert_eq!(to_text(&Value::Real(-2.5)), "-2.5");
         assert_eq!(to_text(&Value::Real(1e20)), "1e+20");
         assert_eq!(to_text(&Value::Real(0.001)), "0.001");
+        assert_eq!(to_text(&Value::Real(0.0001)), "0.0001");
+        assert_eq!(to_text(&Value::Real(0.00001)), "1e-05");
+        assert_eq!(to_text(&Value::Real(2f64.powi(53))), "9.007199254741e+15");
+        assert_eq!(to_text(&Value::Real(1234567890123.0)), "1234567890123");
+        assert_eq!(
+            to_text(&Value::Real(12345678901234.0)),
+            "1.234567890123e+13"
+        );
         assert_eq!(to_text(&Value::Real(0.1 + 0.2)), "0.3");
         assert_eq!(to_text(&Value::Real(100.0)), "100");
         assert_eq!(to_text(&Value::Real(f64::NAN)), "");

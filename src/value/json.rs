@@ -163,7 +163,11 @@ pub fn from_json(j: &serde_json::Value) -> Value {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Bool(*b),
         serde_json::Value::Number(n) => Value::Real(n.as_f64().unwrap_or(0.0)),
-        serde_json::Value::String(s) => Value::text(s.clone()),
+        // With the "date type" setting of new projects, "YYYY-MM-DD" text is a date.
+        serde_json::Value::String(s) => match parse_iso_date(s) {
+            Some(d) if s.len() == 10 => Value::Date(d),
+            _ => Value::text(s.clone()),
+        },
         serde_json::Value::Array(a) => {
             Value::Collection(CollRef::new(a.iter().map(from_json).collect()))
         }
@@ -346,5 +350,22 @@ mod tests {
         let o = parse("{\"b\":1,\"a\":[true,null,\"x\"]}", None).unwrap();
         assert_eq!(stringify(&o, false), r#"{"b":1,"a":[true,null,"x"]}"#);
         assert!(parse("{oops", None).is_err());
+        // docs/commands/json-parse.md example 3: date strings become dates
+        let o = parse(r#"{"name":"Marcus","birthday":"2017-10-16"}"#, None).unwrap();
+        match o {
+            Value::Object(o) => assert!(matches!(
+                o.get("birthday"),
+                Value::Date(Date {
+                    year: 2017,
+                    month: 10,
+                    day: 16
+                })
+            )),
+            _ => panic!(),
+        }
+        assert!(matches!(
+            parse("\"1990-12-25T12:00:00Z\"", None).unwrap(),
+            Value::Text(_)
+        ));
     }
 }

@@ -1,26 +1,20 @@
-//! Ctrl-C while 4D code runs: SIGINT sets a flag that the interpreter polls, so
-//! a runaway loop returns to the prompt instead of killing the session. A
-//! second Ctrl-C before the first was noticed ends the process (something is
-//! stuck where no poll happens).
+//! Ctrl-C while 4D code runs: SIGINT sets the interpreter's interrupt flag,
+//! which it polls before every statement, so a runaway loop returns to the
+//! prompt instead of ending the session. A second Ctrl-C before the first was
+//! noticed ends the process (something is stuck where no poll happens).
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+use crate::interp::repl_api::INTERRUPT;
 
-/// The flag the interpreter polls.
-#[allow(dead_code)] // polled by the interpreter once it is wired in
-pub fn flag() -> &'static AtomicBool {
-    &INTERRUPTED
-}
-
-/// Clears the flag, returning whether it was set.
+/// Clears the flag, returning whether it was set (and not consumed by the interpreter).
 pub fn take() -> bool {
-    INTERRUPTED.swap(false, Ordering::SeqCst)
+    INTERRUPT.swap(false, Ordering::SeqCst)
 }
 
 #[cfg(unix)]
 extern "C" fn on_sigint(_: libc::c_int) {
-    if INTERRUPTED.swap(true, Ordering::SeqCst) {
+    if INTERRUPT.swap(true, Ordering::SeqCst) {
         // Only async-signal-safe calls here.
         unsafe { libc::_exit(130) };
     }

@@ -27,8 +27,11 @@ const CK_DIACRITICAL: i64 = 8;
 const CK_COUNT_VALUES: i64 = 32;
 const CK_KEEP_NULL: i64 = 32;
 
-/// Nesting deeper than this (a cycle) copies as null.
+/// Nesting deeper than this (a cycle) is refused.
 const MAX_DEPTH: usize = 512;
+
+/// Largest collection `resize` will build (beyond, memory would run out).
+const MAX_LEN: i64 = 1 << 28;
 
 /// Calls the collection function `name` on `c`; `None` when there is no such function.
 pub fn collection_method(
@@ -71,6 +74,7 @@ pub fn collection_method(
         "map" => map(c, a, host),
         "max" => min_max(c, a, true),
         "min" => min_max(c, a, false),
+        "multiSort" => multi_sort(c, a, host),
         "orderBy" => order_by(c, a),
         "orderByMethod" => order_by_method(c, a, host),
         "pop" => pop(c),
@@ -395,6 +399,9 @@ fn fill(c: &CollRef, a: &[Value]) -> RtResult<Value> {
 
 fn resize(c: &CollRef, a: &[Value]) -> RtResult<Value> {
     let size = num_arg(a, 0, "resize")?.ok_or_else(|| err(".resize(): size expected"))?;
+    if size > MAX_LEN {
+        return Err(err(format!(".resize(): {size} elements is too many")));
+    }
     let default = store(c, a.get(1).unwrap_or(&Value::Null))?;
     modify(c, |v| {
         v.resize(size.max(0) as usize, default);
@@ -884,6 +891,118 @@ fn order_by_method(c: &CollRef, a: &[Value], host: &mut dyn Host) -> RtResult<Va
     Ok(like(c, sorted))
 }
 
+/// A stable merge sort of indices with a fallible three-way comparison.
+fn merge_sort_idx(
+    items: Vec<usize>,
+    cmp: &mut dyn FnMut(usize, usize) -> RtResult<Ordering>,
+) -> RtResult<Vec<usize>> {
+    if items.len() <= 1 {
+        return Ok(items);
+    }
+    let mut items = items;
+    let right = items.split_off(items.len() / 2);
+    let left = merge_sort_idx(items, cmp)?;
+    let right = merge_sort_idx(right, cmp)?;
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
+    while let (Some(&x), Some(&y)) = (l.peek(), r.peek()) {
+        if cmp(y, x)? == Ordering::Less {
+            out.extend(r.next());
+        } else {
+            out.extend(l.next());
+        }
+    }
+    out.extend(l);
+    out.extend(r);
+    Ok(out)
+}
+
+/// `.multiSort({formula;} {colsToSort})`: sorts this collection (ascending,
+/// or by the formula) and reorders every collection of `colsToSort` the same
+/// way. Each of those is also a further sort level, ascending unless given as
+/// `{collection; order: ck descending}` (this matches the documented results).
+fn multi_sort(c: &CollRef, a: &[Value], host: &mut dyn Host) -> RtResult<Value> {
+    let (formula, cols_arg, extra) = match a {
+        [] => (None, None, &a[0..0]),
+        [Value::Collection(cols), ..] => (None, Some(cols), &a[1..]),
+        [f, Value::Collection(cols), rest @ ..] => (Some(f), Some(cols), rest),
+        _ => {
+            return Err(err(
+                ".multiSort(): expects a formula and/or a collection of collections",
+            ))
+        }
+    };
+    // (collection, descending) for each synchronized collection.
+    let mut levels: Vec<(CollRef, bool)> = Vec::new();
+    if let Some(cols) = cols_arg {
+        for v in snapshot(cols) {
+            match v {
+                Value::Collection(x) => levels.push((x, false)),
+                Value::Object(o) => match o.get("collection") {
+                    Value::Collection(x) => {
+                        let desc =
+                            as_number(&o.get("order")).is_some_and(|n| n as i64 == CK_DESCENDING);
+                        levels.push((x, desc))
+                    }
+                    _ => return Err(err(".multiSort(): each object needs a collection property")),
+                },
+                _ => {
+                    return Err(err(
+                        ".multiSort(): colsToSort must hold collections or objects",
+                    ))
+                }
+            }
+        }
+    }
+    let main = snapshot(c);
+    let data: Vec<Vec<Value>> = levels.iter().map(|(x, _)| snapshot(x)).collect();
+    if data.iter().any(|d| d.len() != main.len()) {
+        return Err(err(
+            ".multiSort(): all collections must have the same number of elements",
+        ));
+    }
+    let order = merge_sort_idx((0..main.len()).collect(), &mut |i, j| {
+        let first = match formula {
+            Some(f) => {
+                let less = |x: &Value, y: &Value, host: &mut dyn Host| -> RtResult<bool> {
+                    let p = param_with(&[("value", x.clone()), ("value2", y.clone())]);
+                    Ok(is_true(&call(host, f, &p, extra)?.0))
+                };
+                if less(&main[i], &main[j], host)? {
+                    Ordering::Less
+                } else if less(&main[j], &main[i], host)? {
+                    Ordering::Greater
+                } else {
+                    Ordering::Equal
+                }
+            }
+            None => sort_order(&main[i], &main[j]),
+        };
+        if first != Ordering::Equal {
+            return Ok(first);
+        }
+        for (k, d) in data.iter().enumerate() {
+            let o = sort_order(&d[i], &d[j]);
+            let o = if levels[k].1 { o.reverse() } else { o };
+            if o != Ordering::Equal {
+                return Ok(o);
+            }
+        }
+        Ok(Ordering::Equal)
+    })?;
+    let permute = |items: &[Value]| order.iter().map(|&i| items[i].clone()).collect::<Vec<_>>();
+    for ((x, _), d) in levels.iter().zip(&data) {
+        let sorted = permute(d);
+        let _guard = auto_use(&x.0.sharing)?;
+        *x.write() = sorted;
+    }
+    let sorted = permute(&main);
+    modify(c, |v| {
+        *v = sorted;
+        Ok(())
+    })
+}
+
 // ---------------------------------------------------------------- callbacks
 
 fn map(c: &CollRef, a: &[Value], host: &mut dyn Host) -> RtResult<Value> {
@@ -897,7 +1016,8 @@ fn map(c: &CollRef, a: &[Value], host: &mut dyn Host) -> RtResult<Value> {
             break;
         }
     }
-    Ok(like(c, out))
+    // New values, not elements of `c`: a regular collection.
+    Ok(plain(out))
 }
 
 fn flat_map(c: &CollRef, a: &[Value], host: &mut dyn Host) -> RtResult<Value> {
@@ -1387,6 +1507,99 @@ mod tests {
         assert!(matches!(m, Value::Collection(m) if !m.is_shared()));
     }
 
+    /// Every function with odd arguments and a callback returning odd values:
+    /// errors are fine, panics are not.
+    #[test]
+    fn no_panic_on_odd_arguments() {
+        let names = [
+            "at",
+            "average",
+            "clear",
+            "combine",
+            "concat",
+            "copy",
+            "count",
+            "countValues",
+            "distinct",
+            "equal",
+            "every",
+            "extract",
+            "fill",
+            "filter",
+            "find",
+            "findIndex",
+            "first",
+            "flat",
+            "flatMap",
+            "includes",
+            "indexOf",
+            "indices",
+            "insert",
+            "join",
+            "last",
+            "lastIndexOf",
+            "map",
+            "max",
+            "min",
+            "multiSort",
+            "orderBy",
+            "orderByMethod",
+            "pop",
+            "push",
+            "query",
+            "reduce",
+            "reduceRight",
+            "remove",
+            "resize",
+            "reverse",
+            "shift",
+            "slice",
+            "some",
+            "sort",
+            "sum",
+            "unshift",
+        ];
+        let odd = [
+            Value::Undefined,
+            Value::Null,
+            n(f64::NAN),
+            n(-1e300),
+            n(1e300),
+            t(""),
+            t("odd"),
+            t("a.b desc, ("),
+            Value::Collection(col("[1,[2],{\"a\":3}]")),
+            Value::Object(ObjRef::new()),
+        ];
+        for name in names {
+            for a in &odd {
+                for b in &odd {
+                    let c = col(r#"[3,"x",null,{"a":1},[1,2],true,2.5]"#);
+                    let mut h = with(host(), "odd", |_| Ok(Value::Null));
+                    h = with(h, "", |_| Ok(t("x")));
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let _ = collection_method(&c, name, vec![], &mut h);
+                        let _ = collection_method(&c, name, vec![a.clone()], &mut h);
+                        let _ = collection_method(&c, name, vec![a.clone(), b.clone()], &mut h);
+                        let _ = collection_method(
+                            &c,
+                            name,
+                            vec![t("odd"), a.clone(), b.clone()],
+                            &mut h,
+                        );
+                        let _ = collection_method(
+                            &c,
+                            name,
+                            vec![b.clone(), t("odd"), a.clone()],
+                            &mut h,
+                        );
+                    }));
+                    assert!(r.is_ok(), "{name} panicked on {a:?}, {b:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn unknown_function() {
         let c = col("[]");
@@ -1852,6 +2065,61 @@ mod tests {
                 .unwrap()
                 .is_err()
         );
+    }
+
+    #[test]
+    fn multi_sort_examples() {
+        let mut h = host();
+        let col = col(r#"["A","C","B"]"#);
+        let col2 = col_of("[1,2,3]");
+        let col3 = col_of(r#"[["Jim","Philip","Maria"],["blue","green"],["11",22,"33"]]"#);
+        let cols = Value::Collection(CollRef::new(vec![
+            Value::Collection(col2.clone()),
+            Value::Collection(col3.clone()),
+        ]));
+        call_m(&col, "multiSort", vec![cols], &mut h);
+        assert_eq!(js(&Value::Collection(col)), r#"["A","B","C"]"#);
+        assert_eq!(js(&Value::Collection(col2)), "[1,3,2]");
+        assert_eq!(
+            js(&Value::Collection(col3)),
+            r#"[["Jim","Philip","Maria"],["11",22,"33"],["blue","green"]]"#
+        );
+
+        let city = col_of(r#"["Paris","Lyon","Rabat","Eching","San Diego"]"#);
+        let country = col_of(r#"["France","France","Morocco","Germany","US"]"#);
+        let continent = col_of(r#"["Europe","Europe","Africa","Europe","America"]"#);
+        let crit = ObjRef::new();
+        crit.write()
+            .insert("collection".into(), Value::Collection(city.clone()));
+        crit.write().insert("order".into(), n(0.0));
+        let cols = Value::Collection(CollRef::new(vec![
+            Value::Collection(country.clone()),
+            Value::Object(crit),
+        ]));
+        call_m(&continent, "multiSort", vec![cols], &mut h);
+        assert_eq!(
+            js(&Value::Collection(continent)),
+            r#"["Africa","America","Europe","Europe","Europe"]"#
+        );
+        assert_eq!(
+            js(&Value::Collection(country)),
+            r#"["Morocco","US","France","France","Germany"]"#
+        );
+        assert_eq!(
+            js(&Value::Collection(city)),
+            r#"["Rabat","San Diego","Lyon","Paris","Eching"]"#
+        );
+
+        let short = Value::Collection(CollRef::new(vec![Value::Collection(col_of("[1]"))]));
+        assert!(
+            collection_method(&col_of("[1,2]"), "multiSort", vec![short], &mut h)
+                .unwrap()
+                .is_err()
+        );
+    }
+
+    fn col_of(json: &str) -> CollRef {
+        col(json)
     }
 
     #[test]

@@ -55,7 +55,10 @@ pub fn add_to_date(args: &[Value]) -> RtResult<Value> {
     let Some(n) = to_naive(&d) else {
         return Ok(Value::Date(Date::NULL));
     };
-    let total_months = n.year() as i64 * 12 + n.month0() as i64 + years * 12 + months;
+    let total_months = (n.year() as i64 * 12 + n.month0() as i64)
+        .saturating_add(years.saturating_mul(12))
+        .saturating_add(months)
+        .clamp(-12 * 300_000, 12 * 300_000);
     let (y, m0) = (total_months.div_euclid(12), total_months.rem_euclid(12));
     let last = days_in_month(y as i32, m0 as u32 + 1);
     let base = NaiveDate::from_ymd_opt(y as i32, m0 as u32 + 1, n.day().min(last));
@@ -155,7 +158,11 @@ pub fn parse_time_text(s: &str) -> i64 {
         h = 0;
     }
     let neg = s.starts_with('-');
-    let t = h.abs() * 3600 + m * 60 + sec;
+    let t = h
+        .saturating_abs()
+        .saturating_mul(3600)
+        .saturating_add(m.saturating_mul(60))
+        .saturating_add(sec);
     if neg {
         -t
     } else {

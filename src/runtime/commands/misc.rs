@@ -56,12 +56,30 @@ pub fn choose(args: &[Value]) -> RtResult<Value> {
         _ => {
             let i = arg_int("Choose", args, 0)?;
             if i < 0 {
-                return Ok(Value::Undefined);
+                return Ok(empty_like(&args[1]));
             }
             i as usize
         }
     };
-    Ok(args.get(idx + 1).cloned().unwrap_or_default())
+    Ok(match args.get(idx + 1) {
+        Some(v) => v.clone(),
+        // No value at that position: the empty value of value1's type.
+        None => empty_like(&args[1]),
+    })
+}
+
+/// The empty value of `v`'s type (0, "", False, the null date…).
+fn empty_like(v: &Value) -> Value {
+    match v {
+        Value::Text(_) => Value::text(""),
+        Value::Int(_) => Value::Int(0),
+        Value::Real(_) => Value::Real(0.0),
+        Value::Bool(_) => Value::Bool(false),
+        Value::Date(_) => Value::Date(Default::default()),
+        Value::Time(_) => Value::Time(0),
+        Value::Object(_) | Value::Collection(_) | Value::Null => Value::Null,
+        _ => Value::Undefined,
+    }
 }
 
 /// The `Value type` constant of a value (`Is real`, `Is text`, …).
@@ -106,6 +124,53 @@ pub fn generate_uuid(_args: &[Value]) -> RtResult<Value> {
     Ok(Value::text(
         uuid::Uuid::new_v4().simple().to_string().to_uppercase(),
     ))
+}
+
+/// `BLOB size(blob)`.
+pub fn blob_size(args: &[Value]) -> RtResult<Value> {
+    need("BLOB size", args, 1)?;
+    match &args[0] {
+        Value::Blob(b) => Ok(Value::Int(b.len().min(i32::MAX as usize) as i32)),
+        Value::Undefined => Ok(Value::Int(0)),
+        other => Err(arg_error("BLOB size", 0, "a blob", other)),
+    }
+}
+
+/// `Current user`: a run without access control is the Designer's.
+pub fn current_user(_args: &[Value]) -> RtResult<Value> {
+    Ok(Value::text("Designer"))
+}
+
+/// `Current system user`: the OS account running fourd.
+pub fn current_system_user(_args: &[Value]) -> RtResult<Value> {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default();
+    Ok(Value::text(user))
+}
+
+/// `Current machine`: the host name.
+pub fn current_machine(_args: &[Value]) -> RtResult<Value> {
+    let name = std::env::var("HOSTNAME")
+        .ok()
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    Ok(Value::text(name))
+}
+
+/// `Is compiled mode`: fourd interprets.
+pub fn is_compiled_mode(_args: &[Value]) -> RtResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+/// `Temporary folder`: the system temporary folder, with a trailing separator.
+pub fn temporary_folder(_args: &[Value]) -> RtResult<Value> {
+    let mut p = std::env::temp_dir().to_string_lossy().into_owned();
+    if !p.ends_with(std::path::MAIN_SEPARATOR) {
+        p.push(std::path::MAIN_SEPARATOR);
+    }
+    Ok(Value::text(p))
 }
 
 pub fn is_macos(_args: &[Value]) -> RtResult<Value> {
@@ -405,6 +470,16 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn environment() {
+        let blob = Value::Blob(std::sync::Arc::new(vec![1, 2, 3]));
+        assert!(matches!(blob_size(&[blob]).unwrap(), Value::Int(3)));
+        assert!(blob_size(&[t("x")]).is_err());
+        assert!(matches!(current_user(&[]).unwrap(), Value::Text(u) if u.as_str() == "Designer"));
+        assert!(matches!(is_compiled_mode(&[]).unwrap(), Value::Bool(false)));
+        assert!(matches!(temporary_folder(&[]).unwrap(), Value::Text(p) if p.ends_with('/')));
     }
 
     #[test]

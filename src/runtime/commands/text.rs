@@ -32,34 +32,102 @@ pub fn substring(args: &[Value]) -> RtResult<Value> {
     Ok(Value::text(out))
 }
 
+/// How a search compares characters.
+#[derive(Clone, Copy)]
+struct Match {
+    case_insensitive: bool,
+    accent_insensitive: bool,
+}
+
+impl Match {
+    /// 4D's default (and `=`): case and accents ignored.
+    const DEFAULT: Match = Match {
+        case_insensitive: true,
+        accent_insensitive: true,
+    };
+    /// `*`: character codes.
+    const EXACT: Match = Match {
+        case_insensitive: false,
+        accent_insensitive: false,
+    };
+
+    /// From `sk …` options: `sk char codes` 1 (+ `sk case insensitive` 2 for
+    /// a-z only), `sk case insensitive` 2, `sk diacritic insensitive` 4, `sk strict` 0.
+    fn from_options(o: i64) -> Match {
+        Match {
+            case_insensitive: o & 2 != 0,
+            accent_insensitive: o & 1 == 0 && o & 4 != 0,
+        }
+    }
+
+    fn key(self, c: char) -> char {
+        let c = if self.accent_insensitive {
+            let f = fold_char(c);
+            if c.is_uppercase() && !self.case_insensitive {
+                f.to_uppercase().next().unwrap_or(f)
+            } else {
+                f
+            }
+        } else {
+            c
+        };
+        if self.case_insensitive {
+            c.to_lowercase().next().unwrap_or(c)
+        } else {
+            c
+        }
+    }
+}
+
 /// Finds `find` in `hay` from char index `from`; returns the char index.
 fn find_chars(hay: &[char], find: &[char], from: usize, exact: bool) -> Option<usize> {
+    find_with(
+        hay,
+        find,
+        from,
+        if exact { Match::EXACT } else { Match::DEFAULT },
+    )
+}
+
+fn find_with(hay: &[char], find: &[char], from: usize, m: Match) -> Option<usize> {
     if find.is_empty() || find.len() > hay.len() {
         return None;
     }
-    let same = |a: char, b: char| {
-        if exact {
-            a == b
-        } else {
-            fold_char(a) == fold_char(b)
-        }
-    };
-    (from..=hay.len() - find.len()).find(|&i| find.iter().zip(&hay[i..]).all(|(&f, &h)| same(f, h)))
+    (from..=hay.len() - find.len()).find(|&i| {
+        find.iter()
+            .zip(&hay[i..])
+            .all(|(&f, &h)| m.key(f) == m.key(h))
+    })
 }
 
-/// `Position(find; aString {; start}{; *})` (the `lengthFound` output is the
-/// interpreter's: it is a variable).
-pub fn position(args: &[Value]) -> RtResult<Value> {
-    let (args, exact) = split_star(args);
+/// `Position(find; aString {; start {; lengthFound}}{; *})` and
+/// `Position(find; aString; start; lengthFound; options)`: the position
+/// (1-based, 0 when not found) and the length found, for the interpreter to
+/// store in the `lengthFound` variable.
+pub fn position_found(args: &[Value]) -> RtResult<(i32, i32)> {
+    let (args, star) = split_star(args);
     need("Position", args, 2)?;
     let find: Vec<char> = arg_text("Position", args, 0)?.chars().collect();
     let hay: Vec<char> = arg_text("Position", args, 1)?.chars().collect();
     let start = opt_int("Position", args, 2)?.unwrap_or(1).max(1) as usize;
-    // The 5-parameter form passes options (sk char codes = 1) after lengthFound.
-    let exact = exact || opt_int("Position", args, 4)?.is_some_and(|o| o & 1 == 1);
-    Ok(Value::Int(
-        find_chars(&hay, &find, start - 1, exact).map_or(0, |i| i as i32 + 1),
-    ))
+    let m = if star {
+        Match::EXACT
+    } else {
+        match opt_int("Position", args, 4)? {
+            Some(o) => Match::from_options(o),
+            None => Match::DEFAULT,
+        }
+    };
+    Ok(match find_with(&hay, &find, start - 1, m) {
+        Some(i) => (i as i32 + 1, find.len() as i32),
+        None => (0, 0),
+    })
+}
+
+/// `Position(…)` as a pure command (the `lengthFound` output is the
+/// interpreter's: see [`position_found`]).
+pub fn position(args: &[Value]) -> RtResult<Value> {
+    Ok(Value::Int(position_found(args)?.0))
 }
 
 /// `Replace string(source; old; new {; howMany}{; *})`.
@@ -130,7 +198,7 @@ pub fn delete_string(args: &[Value]) -> RtResult<Value> {
         return Ok(Value::text(src.into_iter().collect::<String>()));
     }
     let start = at as usize - 1;
-    let end = (start as i64 + n).min(src.len() as i64) as usize;
+    let end = (start as i64).saturating_add(n).min(src.len() as i64) as usize;
     let mut out: String = src[..start].iter().collect();
     out.extend(&src[end..]);
     Ok(Value::text(out))
@@ -349,7 +417,10 @@ pub fn split_string(args: &[Value]) -> RtResult<Value> {
     let s = arg_text("Split string", args, 0)?;
     let sep = arg_text("Split string", args, 1)?;
     let opts = opt_int("Split string", args, 2)?.unwrap_or(0);
-    let parts: Vec<String> = if sep.is_empty() {
+    // An empty text splits into no parts (docs: Split string("";" ") → []).
+    let parts: Vec<String> = if s.is_empty() {
+        Vec::new()
+    } else if sep.is_empty() {
         s.chars().map(String::from).collect()
     } else {
         s.split(sep.as_str()).map(String::from).collect()
@@ -435,6 +506,18 @@ mod tests {
         assert_eq!(i(position(&[t("DAY"), today]).unwrap()), 3);
         assert_eq!(i(position(&[t(""), t("")]).unwrap()), 0);
         assert_eq!(i(position(&[t("abc@"), t("abcd")]).unwrap()), 0);
+        // options: sk case insensitive (2) keeps accents, + sk diacritic insensitive (4) not
+        let s = t("Hello Joëlle et joel!");
+        let opt = |o: f64| position_found(&[t("joel"), s.clone(), n(1.0), n(0.0), n(o)]).unwrap();
+        assert_eq!(opt(6.0), (7, 4));
+        assert_eq!(opt(2.0), (17, 4));
+        assert_eq!(opt(0.0), (17, 4));
+        assert_eq!(opt(4.0), (17, 4));
+        assert_eq!(
+            position_found(&[t("JOEL"), s.clone(), n(1.0), n(0.0), n(4.0)]).unwrap(),
+            (0, 0)
+        );
+        assert_eq!(position_found(&[t("zz"), s]).unwrap(), (0, 0));
     }
 
     #[test]

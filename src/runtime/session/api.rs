@@ -238,10 +238,26 @@ fn restore(s: &Session, token: &str) -> bool {
     }
 }
 
+thread_local! {
+    /// The `4D.Session` object last returned in this process, so that
+    /// `Session` gives the same object each time (and allocates once).
+    static LAST: std::cell::RefCell<Option<ObjRef>> = const { std::cell::RefCell::new(None) };
+}
+
 /// `Session`: the current session's object, or Null where 4D gives Null.
 pub fn session_value() -> Value {
-    match current_session() {
-        Some(s) => Value::Object(session_object(s)),
-        None => Value::Null,
-    }
+    let Some(s) = current_session() else {
+        return Value::Null;
+    };
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some(o) = last.as_ref() {
+            if as_session(o).is_some_and(|cur| Arc::ptr_eq(cur, &s)) {
+                return Value::Object(o.clone());
+            }
+        }
+        let o = session_object(s);
+        *last = Some(o.clone());
+        Value::Object(o)
+    })
 }

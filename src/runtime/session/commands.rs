@@ -4,7 +4,24 @@
 use super::api::{info_object, session_value};
 use super::lookup;
 use crate::error::RtResult;
+use crate::interp::dispatch::Registry;
+use crate::interp::Interp;
+use crate::value::format::to_text;
 use crate::value::Value;
+
+/// The commands of this module that need the running process.
+pub fn register(r: &mut Registry) {
+    r.add("WEB SEND TEXT", web_send_text);
+}
+
+/// `WEB SEND TEXT(text {; type})`: the reply of a web request; in a CLI run
+/// (DESIGN.md) the text goes to standard output as is, with no newline added.
+fn web_send_text(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
+    if let Some(v) = args.first() {
+        cx.write_out(&to_text(v));
+    }
+    Ok(Value::Undefined)
+}
 
 fn id_arg(args: &[Value]) -> Option<&str> {
     match args.first() {

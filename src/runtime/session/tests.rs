@@ -228,3 +228,31 @@ fn session_lookup_is_fast_with_10000_sessions() {
         close(id);
     }
 }
+
+#[test]
+fn session_command_returns_the_same_object() {
+    let (Value::Object(a), Value::Object(b)) = (api::session_value(), api::session_value()) else {
+        panic!("Session is Null")
+    };
+    assert!(a.ptr_eq(&b));
+    set_current_session(None);
+    assert!(matches!(api::session_value(), Value::Null));
+}
+
+#[test]
+fn session_activity_lists_no_web_session() {
+    let w = open_web();
+    let r = open_remote("carol");
+    let list = activity_sessions();
+    let ids: Vec<String> = list
+        .iter()
+        .map(|o| match o.get("ID") {
+            Value::Text(t) => t.to_string(),
+            _ => String::new(),
+        })
+        .collect();
+    assert!(ids.contains(&r.id));
+    assert!(!ids.contains(&w.id));
+    close(&w.id);
+    close(&r.id);
+}

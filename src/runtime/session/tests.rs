@@ -256,3 +256,20 @@ fn session_activity_lists_no_web_session() {
     close(&w.id);
     close(&r.id);
 }
+
+#[test]
+fn session_process_start_inherits_session_and_sets_number() {
+    let start = crate::runtime::ProcessStart::capture();
+    let parent = current_session().unwrap().id.clone();
+    let (n, id) = std::thread::spawn(move || {
+        start.enter(7);
+        (
+            crate::runtime::shared::current_process(),
+            current_session().unwrap().id.clone(),
+        )
+    })
+    .join()
+    .unwrap();
+    assert_eq!(n, 7);
+    assert_eq!(id, parent);
+}

@@ -114,6 +114,8 @@ pub struct Interp {
     out: std::io::BufWriter<std::io::Stdout>,
     /// Output captured instead of written (tests, the REPL).
     pub capture: Option<String>,
+    /// Flush after every write (the REPL: output shows while code still runs).
+    pub autoflush: bool,
 }
 
 impl Interp {
@@ -135,6 +137,7 @@ impl Interp {
             last_errors: Vec::new(),
             out: std::io::BufWriter::new(std::io::stdout()),
             capture: None,
+            autoflush: false,
         }
     }
 
@@ -144,6 +147,9 @@ impl Interp {
             Some(c) => c.push_str(s),
             None => {
                 let _ = self.out.write_all(s.as_bytes());
+                if self.autoflush {
+                    let _ = self.out.flush();
+                }
             }
         }
     }

@@ -114,10 +114,15 @@ fn ctrl_c_drops_the_entry_and_interrupts_code() {
     // Back at the main prompt: the For is forgotten and a one-liner runs at once.
     expect(&mut p, "\"after\"+\"cc\"", "aftercc");
 
-    // Ctrl-C stops running code and the session goes on.
+    // Ctrl-C stops running code and the session goes on. The loop's first
+    // output shows at once: it is running when Ctrl-C comes.
+    p.send_line("$i:=0").unwrap();
     p.send_line("While (True)").unwrap();
-    p.send_line("End while").unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    p.send_line("$i+=1").unwrap();
+    p.send_line("If ($i=1)").unwrap();
+    p.send_line("ALERT(\"spin\"+\"ning\")").unwrap();
+    p.send_line("End if").unwrap();
+    expect(&mut p, "End while", "spinning");
     p.send_control('c').unwrap();
     p.exp_string("nterrupted").unwrap();
     expect(&mut p, "\"alive\"+\"!\"", "alive!");

@@ -9,6 +9,7 @@
 pub mod collection_fns;
 pub mod constants;
 pub mod datetime;
+pub mod digest;
 pub mod json_cmds;
 pub mod math;
 pub mod misc;
@@ -49,6 +50,7 @@ static PURE_COMMANDS: &[(&str, PureFn)] = &[
     ("abs", math::abs),
     ("add to date", datetime::add_to_date),
     ("arctan", math::arctan),
+    ("blob size", misc::blob_size),
     ("bool", misc::bool_),
     ("change string", text::change_string),
     ("char", text::char_),
@@ -57,7 +59,10 @@ static PURE_COMMANDS: &[(&str, PureFn)] = &[
     ("compare strings", text::compare_strings),
     ("cos", math::cos),
     ("current date", datetime::current_date),
+    ("current machine", misc::current_machine),
+    ("current system user", misc::current_system_user),
     ("current time", datetime::current_time),
+    ("current user", misc::current_user),
     ("date", datetime::date),
     ("day number", datetime::day_number),
     ("day of", datetime::day_of),
@@ -65,9 +70,11 @@ static PURE_COMMANDS: &[(&str, PureFn)] = &[
     ("delete string", text::delete_string),
     ("exp", math::exp),
     ("false", misc::false_),
+    ("generate digest", digest::generate_digest),
     ("generate uuid", misc::generate_uuid),
     ("insert string", text::insert_string),
     ("int", math::int),
+    ("is compiled mode", misc::is_compiled_mode),
     ("is macos", misc::is_macos),
     ("is windows", misc::is_windows),
     ("json parse", json_cmds::json_parse),
@@ -120,6 +127,7 @@ static PURE_COMMANDS: &[(&str, PureFn)] = &[
     ("string", text::string),
     ("substring", text::substring),
     ("tan", math::tan),
+    ("temporary folder", misc::temporary_folder),
     ("tickcount", datetime::tickcount),
     ("time", datetime::time),
     ("time string", datetime::time_string),

@@ -1,12 +1,16 @@
 //! Is the entry finished? Counts block keywords, brackets, `\` continuations
-//! and open comments, so that `If (…)` at the prompt asks for more lines until
-//! its `End if`.
+//! and open comments with the front end's lexer (so `USE SET` is a command and
+//! `Use (…)` a block, exactly as the parser will see them), so that `If (…)`
+//! at the prompt asks for more lines until its `End if`.
 //!
 //! Anything malformed (a closer with no opener, a `)` too many) counts as
 //! finished: the parser then reports the real error instead of the prompt
 //! waiting for lines that can never fix it.
 
-use super::scan::{scan, Tok, Token};
+use super::scan::{scan, Tok};
+use crate::syntax::ast::BinOp;
+use crate::syntax::lexer::{lex, Token};
+use crate::syntax::ParseOptions;
 
 /// The blocks that have an end keyword.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,7 +23,6 @@ enum Block {
     Case,
     Use,
     Try,
-    Sql,
 }
 
 /// Whether the entry can run, and how deep the next line sits (for indentation).
@@ -30,10 +33,7 @@ pub struct EntryState {
 }
 
 /// Classes and functions have no end keyword: an entry that starts like one ends at a blank line.
-const CLASS_STARTS: &[&str] = &[
-    "class",
-    "function",
-    "property",
+const CLASS_MODIFIERS: &[&str] = &[
     "shared",
     "singleton",
     "session",
@@ -43,97 +43,89 @@ const CLASS_STARTS: &[&str] = &[
 ];
 
 pub fn entry_state(src: &str) -> EntryState {
-    let tokens = scan(src);
-    let lines: Vec<&[Token]> = tokens.split(|t| t.tok == Tok::Newline).collect();
+    let (tokens, errors) = lex(src, &ParseOptions::default());
     let mut stack: Vec<Block> = Vec::new();
     let mut brackets: i64 = 0;
-    let mut continued = false;
     let mut broken = false;
-    let mut class_mode = false;
-    let mut open_comment = false;
-    let mut first_statement = true;
+    let mut open_sql = false;
+    let mut at_start = true;
+    let class_mode = match tokens.first().map(|t| &t.1) {
+        Some(
+            Token::Function | Token::ClassConstructor | Token::Property | Token::ClassExtends(_),
+        ) => true,
+        Some(Token::Name(n)) => CLASS_MODIFIERS.iter().any(|m| n.eq_ignore_ascii_case(m)),
+        _ => false,
+    };
 
-    for line in &lines {
-        let sig: Vec<&Token> = line.iter().filter(|t| t.tok != Tok::Space).collect();
-        let words: Vec<String> = sig
-            .iter()
-            .take_while(|t| t.tok == Tok::Word)
-            .take(3)
-            .map(|t| src[t.start..t.end].to_lowercase())
-            .collect();
-        let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
-        // What follows the first word(s): `Use(` is a block, `USE SET` a command.
-        let after = |n: usize| sig.get(n).map(|t| t.tok);
-        let statement_start = !continued && brackets == 0 && !open_comment;
-
-        if stack.last() == Some(&Block::Sql) {
-            // Raw SQL until `End SQL`: its brackets and words are not 4D's.
-            if w(0) == "end" && w(1) == "sql" {
-                stack.pop();
-            }
+    for (i, (start, tok, _)) in tokens.iter().enumerate() {
+        if *tok == Token::Newline {
+            at_start = true;
             continue;
         }
-        if statement_start && !words.is_empty() {
-            if first_statement && CLASS_STARTS.contains(&w(0)) {
-                class_mode = true;
-            }
-            let closer = match (w(0), w(1), w(2)) {
-                ("end", "for", "each") => Some(Block::ForEach),
-                ("end", "if", _) => Some(Block::If),
-                ("end", "for", _) => Some(Block::For),
-                ("end", "while", _) => Some(Block::While),
-                ("end", "case", _) => Some(Block::Case),
-                ("end", "use", _) => Some(Block::Use),
-                ("end", "try", _) => Some(Block::Try),
-                ("until", _, _) => Some(Block::Repeat),
+        // A line inside open brackets is not a new statement.
+        if at_start && brackets == 0 {
+            let next = tokens.get(i + 1).map(|t| &t.1);
+            let closer = match tok {
+                Token::EndIf => Some(Block::If),
+                Token::EndFor => Some(Block::For),
+                Token::EndForEach => Some(Block::ForEach),
+                Token::EndWhile => Some(Block::While),
+                Token::Until => Some(Block::Repeat),
+                Token::EndCase => Some(Block::Case),
+                Token::EndUse => Some(Block::Use),
+                Token::EndTry => Some(Block::Try),
                 _ => None,
             };
-            let opener = match (w(0), w(1)) {
-                ("for", "each") => Some(Block::ForEach),
-                ("for", _) => Some(Block::For),
-                ("if", _) => Some(Block::If),
-                ("while", _) => Some(Block::While),
-                ("repeat", _) => Some(Block::Repeat),
-                ("case", "of") => Some(Block::Case),
-                ("use", _) if matches!(after(1), Some(Tok::Open('('))) => Some(Block::Use),
-                ("try", _) if !matches!(after(1), Some(Tok::Open(_))) => Some(Block::Try),
-                ("begin", "sql") => Some(Block::Sql),
+            let opener = match tok {
+                Token::If => Some(Block::If),
+                Token::For => Some(Block::For),
+                Token::ForEach => Some(Block::ForEach),
+                Token::While => Some(Block::While),
+                Token::Repeat => Some(Block::Repeat),
+                Token::CaseOf => Some(Block::Case),
+                Token::Use => Some(Block::Use),
+                // `Try(expr)` is an expression; `Try` alone opens a block.
+                Token::Try if next != Some(&Token::LParen) => Some(Block::Try),
                 _ => None,
             };
             if let Some(c) = closer {
-                if stack.pop() != Some(c) {
-                    broken = true;
-                }
+                broken |= stack.pop() != Some(c);
             } else if let Some(o) = opener {
                 stack.push(o);
             }
         }
-        if !sig.is_empty() {
-            first_statement = false;
-        }
-        for t in &sig {
-            match t.tok {
-                Tok::Open(_) => brackets += 1,
-                Tok::Close(_) => brackets -= 1,
-                _ => {}
+        at_start = false;
+        match tok {
+            Token::LParen | Token::LBracket | Token::LIndex | Token::LBrace | Token::LElem => {
+                brackets += 1
             }
-            if brackets < 0 {
-                broken = true;
+            // `[[` is closed by two `]`.
+            Token::LCharAt => brackets += 2,
+            Token::RParen | Token::RBracket | Token::RBrace => brackets -= 1,
+            // `Begin SQL` with no `End SQL` yet: the lexer says so at the token.
+            Token::Sql(_) => {
+                open_sql |= errors.iter().any(|e| e.span.start as usize == *start);
             }
+            _ => {}
         }
-        continued = sig.last().is_some_and(|t| t.tok == Tok::Continuation);
-        open_comment = sig
-            .last()
-            .is_some_and(|t| t.tok == Tok::Comment { closed: false });
+        broken |= brackets < 0;
     }
 
-    let last_blank = lines
-        .last()
-        .is_none_or(|l| l.iter().all(|t| t.tok == Tok::Space));
+    let open_comment = errors.iter().any(|e| {
+        src.get(e.span.start as usize..)
+            .is_some_and(|s| s.starts_with("/*"))
+    });
+    // A `\` ending the text: the line it continues has not been typed yet.
+    let continued = matches!(
+        tokens.iter().rev().find(|t| t.1 != Token::Newline),
+        Some((_, Token::Op(BinOp::IntDiv), end)) if *end == src.trim_end().len()
+    );
+    let last_blank = src.rsplit('\n').next().is_none_or(|l| l.trim().is_empty());
     let pending = !stack.is_empty()
         || brackets > 0
         || continued
         || open_comment
+        || open_sql
         || (class_mode && !last_blank);
     let depth = stack.len() + usize::from(brackets > 0 || continued) + usize::from(class_mode);
     EntryState {
@@ -197,6 +189,8 @@ mod tests {
         assert!(complete("Use (Storage)\nEnd use"));
         assert!(!complete("Try\nthrow(1)\nCatch"));
         assert!(complete("Try\nthrow(1)\nCatch\nEnd try"));
+        assert!(complete("If (1)\nEnd   IF"));
+        assert!(!complete("If (1)\n$t:=\"End if\" // End if"));
         assert!(!complete("While (True)"));
         assert!(complete("While (True)\nEnd while"));
     }

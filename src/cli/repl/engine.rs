@@ -32,21 +32,40 @@ pub fn open(project: Option<&Path>) -> Result<Session, String> {
             .is_dir()
             .then(|| PathBuf::from(".")),
     };
+    // One standalone session for the whole console, as in a single-user `fourd run`.
     crate::runtime::shared::set_current_process(1);
+    crate::runtime::session::begin_run(&crate::runtime::session::RunAs::Standalone);
+    if let Some(dir) = &project {
+        crate::runtime::roles::load_for_method_file(&methods_file(dir))
+            .map_err(|e| e.to_string())?;
+    }
     let program = Arc::new(load(project.as_deref()));
     Ok(Session {
         project,
-        interp: Interp::new(program.clone()),
+        interp: new_interp(&program),
         program,
         locals: Locals::new(),
     })
 }
 
-/// The program of a project folder (its methods folder found at the usual places).
+/// The console's process: its output shows at once, even from a long loop.
+fn new_interp(program: &Arc<Program>) -> Interp {
+    let mut interp = Interp::new(program.clone());
+    interp.autoflush = true;
+    interp
+}
+
+/// The program of a project folder, or no methods at all.
 fn load(project: Option<&Path>) -> Program {
-    let Some(dir) = project else {
-        return Program::empty();
-    };
+    match project {
+        // `for_file` loads the folder around a method file (and the classes beside it).
+        Some(dir) => Program::for_file(&methods_file(dir)),
+        None => Program::empty(),
+    }
+}
+
+/// A (made-up) method file in the project's methods folder, found at the usual places.
+fn methods_file(dir: &Path) -> PathBuf {
     let methods = [
         dir.join("Project/Sources/Methods"),
         dir.join("Sources/Methods"),
@@ -55,8 +74,7 @@ fn load(project: Option<&Path>) -> Program {
     .into_iter()
     .find(|d| d.is_dir())
     .unwrap_or_else(|| dir.to_path_buf());
-    // `for_file` loads the folder around a method file (and the classes beside it).
-    Program::for_file(&methods.join("_.4dm"))
+    methods.join("_.4dm")
 }
 
 /// Does `e` call something that may return nothing (a procedure)?
@@ -137,10 +155,18 @@ impl Scope for Session {
     }
 
     fn properties(&self, path: &str) -> Vec<String> {
-        match self.resolve(path) {
-            Value::Object(o) => o.read().keys().cloned().collect(),
-            _ => Vec::new(),
+        let Value::Object(o) = self.resolve(path) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = o.read().keys().cloned().collect();
+        // An instance also offers its class's functions and computed properties.
+        let mut class = crate::interp::class::class_of(&o);
+        while let Some(c) = class {
+            names.extend(c.functions.keys().cloned());
+            names.extend(c.getters.keys().cloned());
+            class = c.parent.as_deref();
         }
+        names
     }
 }
 
@@ -208,7 +234,7 @@ impl Engine for Session {
 
     fn reset(&mut self) {
         self.program = Arc::new(load(self.project.as_deref()));
-        self.interp = Interp::new(self.program.clone());
+        self.interp = new_interp(&self.program);
         self.locals.clear();
     }
 }
@@ -232,6 +258,10 @@ mod tests {
             Outcome::Value("{\"k\": 1}".into())
         );
         assert_eq!(s.run_entry("Null", "<repl>"), Outcome::Value("Null".into()));
+        assert_eq!(
+            s.run_entry("Session.info.type", "<repl>"),
+            Outcome::Value("standalone".into())
+        );
         // A missing property is shown, a procedure's missing result is not.
         assert_eq!(
             s.run_entry("New object().nope", "<repl>"),
@@ -270,6 +300,40 @@ mod tests {
             panic!("expected a syntax error");
         };
         assert!(e.starts_with("<repl>:1:"), "{e}");
+    }
+
+    #[test]
+    fn a_project_makes_methods_and_classes_usable() {
+        let dir = std::env::temp_dir().join(format!("fourd-repl-proj-{}", std::process::id()));
+        let sources = dir.join("Project/Sources");
+        std::fs::create_dir_all(sources.join("Methods")).unwrap();
+        std::fs::create_dir_all(sources.join("Classes")).unwrap();
+        std::fs::write(
+            sources.join("Methods/double.4dm"),
+            "#DECLARE($n : Integer) -> $r : Integer\n$r:=$n*2\n",
+        )
+        .unwrap();
+        std::fs::write(
+            sources.join("Classes/Pt.4dm"),
+            "property x : Integer\nClass constructor\n\tThis.x:=3\nFunction norm() : Integer\n\treturn This.x\n",
+        )
+        .unwrap();
+        let mut s = open(Some(&dir)).expect("project session");
+        assert_eq!(
+            s.run_entry("double(21)", "<repl>"),
+            Outcome::Value("42".into())
+        );
+        assert!(s.names().contains(&"double".to_string()));
+        assert_eq!(s.run_entry("$p:=cs.Pt.new()", "<repl>"), Outcome::Nothing);
+        assert_eq!(
+            s.run_entry("$p.norm()", "<repl>"),
+            Outcome::Value("3".into())
+        );
+        let props = s.properties("$p");
+        assert!(props.contains(&"x".to_string()), "{props:?}");
+        assert!(props.contains(&"norm".to_string()), "{props:?}");
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(open(Some(Path::new("/no/such/project"))).is_err());
     }
 
     #[test]

@@ -1016,7 +1016,8 @@ fn map(c: &CollRef, a: &[Value], host: &mut dyn Host) -> RtResult<Value> {
             break;
         }
     }
-    Ok(like(c, out))
+    // New values, not elements of `c`: a regular collection.
+    Ok(plain(out))
 }
 
 fn flat_map(c: &CollRef, a: &[Value], host: &mut dyn Host) -> RtResult<Value> {

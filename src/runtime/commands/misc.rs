@@ -126,6 +126,53 @@ pub fn generate_uuid(_args: &[Value]) -> RtResult<Value> {
     ))
 }
 
+/// `BLOB size(blob)`.
+pub fn blob_size(args: &[Value]) -> RtResult<Value> {
+    need("BLOB size", args, 1)?;
+    match &args[0] {
+        Value::Blob(b) => Ok(Value::Int(b.len().min(i32::MAX as usize) as i32)),
+        Value::Undefined => Ok(Value::Int(0)),
+        other => Err(arg_error("BLOB size", 0, "a blob", other)),
+    }
+}
+
+/// `Current user`: a run without access control is the Designer's.
+pub fn current_user(_args: &[Value]) -> RtResult<Value> {
+    Ok(Value::text("Designer"))
+}
+
+/// `Current system user`: the OS account running fourd.
+pub fn current_system_user(_args: &[Value]) -> RtResult<Value> {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default();
+    Ok(Value::text(user))
+}
+
+/// `Current machine`: the host name.
+pub fn current_machine(_args: &[Value]) -> RtResult<Value> {
+    let name = std::env::var("HOSTNAME")
+        .ok()
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    Ok(Value::text(name))
+}
+
+/// `Is compiled mode`: fourd interprets.
+pub fn is_compiled_mode(_args: &[Value]) -> RtResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+/// `Temporary folder`: the system temporary folder, with a trailing separator.
+pub fn temporary_folder(_args: &[Value]) -> RtResult<Value> {
+    let mut p = std::env::temp_dir().to_string_lossy().into_owned();
+    if !p.ends_with(std::path::MAIN_SEPARATOR) {
+        p.push(std::path::MAIN_SEPARATOR);
+    }
+    Ok(Value::text(p))
+}
+
 pub fn is_macos(_args: &[Value]) -> RtResult<Value> {
     Ok(Value::Bool(cfg!(target_os = "macos")))
 }
@@ -423,6 +470,16 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn environment() {
+        let blob = Value::Blob(std::sync::Arc::new(vec![1, 2, 3]));
+        assert!(matches!(blob_size(&[blob]).unwrap(), Value::Int(3)));
+        assert!(blob_size(&[t("x")]).is_err());
+        assert!(matches!(current_user(&[]).unwrap(), Value::Text(u) if u.as_str() == "Designer"));
+        assert!(matches!(is_compiled_mode(&[]).unwrap(), Value::Bool(false)));
+        assert!(matches!(temporary_folder(&[]).unwrap(), Value::Text(p) if p.ends_with('/')));
     }
 
     #[test]

@@ -23,6 +23,7 @@ use ir::{St, VType};
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 /// Internal result: errors are boxed so that `Result<Value, _>` stays small.
@@ -114,6 +115,9 @@ pub struct Interp {
     out: std::io::BufWriter<std::io::Stdout>,
     /// Output captured instead of written (tests, the REPL).
     pub capture: Option<String>,
+    /// Set by another process (`DELAY PROCESS`, `ABORT PROCESS BY ID`);
+    /// tested before each statement, handled by `runtime::process::on_interrupt`.
+    pub interrupt: Arc<AtomicBool>,
     /// Flush after every write (the REPL: output shows while code still runs).
     pub autoflush: bool,
 }
@@ -137,6 +141,7 @@ impl Interp {
             last_errors: Vec::new(),
             out: std::io::BufWriter::new(std::io::stdout()),
             capture: None,
+            interrupt: Arc::new(AtomicBool::new(false)),
             autoflush: false,
         }
     }
@@ -205,6 +210,12 @@ impl Interp {
                 method: String::new(),
             },
         }
+    }
+
+    /// True when another process asked for this one's attention.
+    #[inline]
+    pub(crate) fn interrupted(&self) -> bool {
+        self.interrupt.load(Ordering::Relaxed)
     }
 
     pub(crate) fn new_frame_id(&mut self) -> u64 {

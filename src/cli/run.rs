@@ -105,6 +105,7 @@ pub fn main(args: &[String]) -> i32 {
 fn run(source: Source, args: Vec<String>, who: RunAs) -> i32 {
     crate::runtime::shared::set_current_process(1);
     crate::runtime::session::begin_run(&who);
+    crate::runtime::process::init_main();
     if let Source::File(p) = &source {
         // A project's roles.json is read at startup; a malformed one stops the run.
         if let Err(e) = crate::runtime::roles::load_for_method_file(p) {
@@ -145,14 +146,28 @@ fn run(source: Source, args: Vec<String>, who: RunAs) -> i32 {
     };
     let argv = convert_args(&main, args);
     let mut interp = Interp::new(program);
+    if let Some(p) = crate::runtime::process::get(1) {
+        interp.interrupt = p.control.interrupt.clone();
+    }
+    let reporter_src = inline.clone();
+    crate::runtime::process::set_error_reporter(move |e| report(e, reporter_src.as_deref()));
     let r = interp.run_main(&main, argv);
     interp.flush();
-    match r {
+    let status = match r {
         Ok(_) => 0,
+        // ABORT PROCESS BY ID on process 1: stopped, not failed.
+        Err(e) if e.code == crate::runtime::process::ABORT_ERROR => 0,
         Err(e) => {
             report(&e, inline.as_deref());
             1
         }
+    };
+    // The run ends once no non-worker process runs and the workers are idle.
+    crate::runtime::process::end_of_run(&mut interp);
+    if crate::runtime::process::any_failed() {
+        1
+    } else {
+        status
     }
 }
 

@@ -46,6 +46,7 @@ impl Registry {
 const PROVIDERS: &[fn(&mut Registry)] = &[
     super::commands::register,
     crate::runtime::session::commands::register,
+    crate::runtime::process::commands::register,
 ];
 
 fn registry() -> &'static Registry {

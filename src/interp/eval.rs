@@ -221,6 +221,9 @@ impl Interp {
         // Every loop pass and every call runs a block, empty ones included.
         super::repl_api::check_interrupt()?;
         for st in b {
+            if self.interrupted() {
+                crate::runtime::process::on_interrupt(self)?;
+            }
             match self.exec_stmt(st) {
                 Ok(Flow::Normal) => {}
                 Ok(f) => return Ok(f),

@@ -18,12 +18,14 @@ pub struct Session {
     program: Arc<Program>,
     interp: Interp,
     locals: Locals,
+    /// At a terminal: output shows at once and a prompt never shares a line with it.
+    console: bool,
 }
 
 /// Opens a session: with `project` (a 4D project folder, its `Project`
 /// folder, or a folder of `.4dm` methods), or else with the 4D project in the
 /// current folder, if there is one.
-pub fn open(project: Option<&Path>) -> Result<Session, String> {
+pub fn open(project: Option<&Path>, console: bool) -> Result<Session, String> {
     let project = match project {
         Some(dir) if dir.is_dir() => Some(dir.to_path_buf()),
         Some(dir) => return Err(format!("{}: no such project folder", dir.display())),
@@ -42,16 +44,17 @@ pub fn open(project: Option<&Path>) -> Result<Session, String> {
     let program = Arc::new(load(project.as_deref()));
     Ok(Session {
         project,
-        interp: new_interp(&program),
+        interp: new_interp(&program, console),
         program,
         locals: Locals::new(),
+        console,
     })
 }
 
-/// The console's process: its output shows at once, even from a long loop.
-fn new_interp(program: &Arc<Program>) -> Interp {
+/// The session's process; at a terminal its output shows at once, even from a long loop.
+fn new_interp(program: &Arc<Program>, console: bool) -> Interp {
     let mut interp = Interp::new(program.clone());
-    interp.autoflush = true;
+    interp.autoflush = console;
     interp
 }
 
@@ -201,7 +204,13 @@ impl Engine for Session {
             Ok(m) => Arc::new(m),
             Err(e) => return Outcome::Error(self.render(&e, code, origin)),
         };
-        match self.interp.run_entry_with_locals(&method, &mut self.locals) {
+        let result = self.interp.run_entry_with_locals(&method, &mut self.locals);
+        if self.console && !self.interp.at_line_start {
+            // `LOG EVENT` text with no line end: keep it visible above the next prompt.
+            println!();
+            self.interp.at_line_start = true;
+        }
+        match result {
             // After `^C` on the terminal: where the loop was is of little use.
             Err(e) if e.code == repl_api::INTERRUPTED => Outcome::Error("\ninterrupted".into()),
             Err(e) => Outcome::Error(self.render(&e, code, origin)),
@@ -234,7 +243,7 @@ impl Engine for Session {
 
     fn reset(&mut self) {
         self.program = Arc::new(load(self.project.as_deref()));
-        self.interp = new_interp(&self.program);
+        self.interp = new_interp(&self.program, self.console);
         self.locals.clear();
     }
 }
@@ -244,7 +253,7 @@ mod tests {
     use super::*;
 
     fn session() -> Session {
-        open(None).expect("session")
+        open(None, true).expect("session")
     }
 
     #[test]
@@ -318,7 +327,7 @@ mod tests {
             "property x : Integer\nClass constructor\n\tThis.x:=3\nFunction norm() : Integer\n\treturn This.x\n",
         )
         .unwrap();
-        let mut s = open(Some(&dir)).expect("project session");
+        let mut s = open(Some(&dir), true).expect("project session");
         assert_eq!(
             s.run_entry("double(21)", "<repl>"),
             Outcome::Value("42".into())
@@ -333,7 +342,7 @@ mod tests {
         assert!(props.contains(&"x".to_string()), "{props:?}");
         assert!(props.contains(&"norm".to_string()), "{props:?}");
         let _ = std::fs::remove_dir_all(&dir);
-        assert!(open(Some(Path::new("/no/such/project"))).is_err());
+        assert!(open(Some(Path::new("/no/such/project")), true).is_err());
     }
 
     #[test]

@@ -120,6 +120,8 @@ pub struct Interp {
     pub interrupt: Arc<AtomicBool>,
     /// Flush after every write (the REPL: output shows while code still runs).
     pub autoflush: bool,
+    /// Whether the output written so far ends a line (the REPL starts its prompt on a new one).
+    pub at_line_start: bool,
 }
 
 impl Interp {
@@ -143,11 +145,15 @@ impl Interp {
             capture: None,
             interrupt: Arc::new(AtomicBool::new(false)),
             autoflush: false,
+            at_line_start: true,
         }
     }
 
     /// Writes program output (ALERT, LOG EVENT) to stdout, or to `capture`.
     pub fn write_out(&mut self, s: &str) {
+        if let Some(last) = s.chars().last() {
+            self.at_line_start = last == '\n';
+        }
         match &mut self.capture {
             Some(c) => c.push_str(s),
             None => {

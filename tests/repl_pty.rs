@@ -74,6 +74,16 @@ fn expressions_show_their_value() {
 }
 
 #[test]
+fn output_without_a_line_end_stays_visible() {
+    let mut p = start("logevent");
+    p.send_line("LOG EVENT(Into system standard outputs; \"no line \"+\"end\")")
+        .unwrap();
+    // The text is followed by a line break, so the next prompt cannot draw over it.
+    p.exp_string("no line end\r\n").unwrap();
+    expect(&mut p, "\"after\"+\"wards\"", "afterwards");
+}
+
+#[test]
 fn a_multi_line_if_runs_when_closed() {
     let mut p = start("if");
     p.send_line("If (1=1)").unwrap();
@@ -206,6 +216,10 @@ fn piped_standard_input_runs_as_one_method() {
     let out = run("ALERT(\"x\")\n");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "x\n");
     assert_eq!(out.status.code(), Some(0));
+
+    // Exactly the method's output: no line end added, no value shown.
+    let out = run("LOG EVENT(Into system standard outputs; \"abc\")\n1+1");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "abc");
 
     let out = run("$a:=1\nIf ($a=1)\nALERT(\"one\")\nEnd if\n$a:=NoSuchMethodAnywhere(1)\n");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "one\n");

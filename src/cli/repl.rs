@@ -247,14 +247,15 @@ pub fn main(args: &[String]) -> i32 {
         .name("4D main process".into())
         .stack_size(STACK_SIZE)
         .spawn(move || {
-            let engine = match engine::open(project.as_deref()) {
+            let console = std::io::stdin().is_terminal();
+            let engine = match engine::open(project.as_deref(), console) {
                 Ok(e) => e,
                 Err(msg) => {
                     eprintln!("fourd: {msg}");
                     return 2;
                 }
             };
-            if std::io::stdin().is_terminal() {
+            if console {
                 interactive(engine)
             } else {
                 run_stdin(engine)

@@ -31,14 +31,14 @@ fn st(l: usize, node: StmtKind, h: usize) -> Stmt {
 }
 
 /// One top-level line of a file: a statement or a class/method header.
-#[allow(clippy::large_enum_variant)] // short-lived, moved straight into the AST
+/// Payloads are boxed to keep the parser's stack entries small.
 pub enum Item {
-    Stmt(Stmt),
-    Declare(Spanned<Declare>),
-    Function(FunctionDef),
-    Constructor(ClassModifiers, FunctionDef),
+    Stmt(Box<Stmt>),
+    Declare(Box<Spanned<Declare>>),
+    Function(Box<FunctionDef>),
+    Constructor(ClassModifiers, Box<FunctionDef>),
     Extends(Spanned<String>),
-    Property(PropertyDecl),
+    Property(Box<PropertyDecl>),
 }
 
 /// A command argument: an expression, `*`, or a bare `&`/`|`.
@@ -70,15 +70,15 @@ pub fn file(items: Vec<Item>) -> PResult<SourceFile> {
     for item in items {
         match item {
             Item::Stmt(s) => match target {
-                Target::File => file.body.push(s),
+                Target::File => file.body.push(*s),
                 Target::Constructor => {
                     if let Some(c) = file.class.as_mut().and_then(|c| c.constructor.as_mut()) {
-                        c.body.push(s)
+                        c.body.push(*s)
                     }
                 }
                 Target::Function(i) => {
                     if let Some(f) = file.class.as_mut().and_then(|c| c.functions.get_mut(i)) {
-                        f.body.push(s)
+                        f.body.push(*s)
                     }
                 }
             },
@@ -87,11 +87,11 @@ pub fn file(items: Vec<Item>) -> PResult<SourceFile> {
                     let (l, h) = (d.span.start as usize, d.span.end as usize);
                     return user_error(l, h, "#DECLARE must be the first line of a method");
                 }
-                file.declare = Some(d);
+                file.declare = Some(*d);
             }
             Item::Function(f) => {
                 let class = file.class.get_or_insert_with(ClassDef::default);
-                class.functions.push(f);
+                class.functions.push(*f);
                 target = Target::Function(class.functions.len() - 1);
             }
             Item::Constructor(mods, f) => {
@@ -101,7 +101,7 @@ pub fn file(items: Vec<Item>) -> PResult<SourceFile> {
                     return user_error(l, h, "a class has at most one Class constructor");
                 }
                 class.modifiers = mods;
-                class.constructor = Some(f);
+                class.constructor = Some(*f);
                 target = Target::Constructor;
             }
             Item::Extends(e) => {
@@ -112,7 +112,7 @@ pub fn file(items: Vec<Item>) -> PResult<SourceFile> {
                 file.class
                     .get_or_insert_with(ClassDef::default)
                     .properties
-                    .push(p);
+                    .push(*p);
             }
         }
     }
@@ -125,13 +125,13 @@ pub fn declare_item(
     result: Option<ResultDecl>,
     h: usize,
 ) -> Item {
-    Item::Declare(Spanned::new(
+    Item::Declare(Box::new(Spanned::new(
         sp(l, h),
         Declare {
             params: params.unwrap_or_default(),
             result,
         },
-    ))
+    )))
 }
 
 pub fn function_item(
@@ -178,7 +178,7 @@ pub fn function_item(
         }
         _ => return user_error(l, h, format!("invalid function name '{name}'")),
     }
-    Ok(Item::Function(f))
+    Ok(Item::Function(Box::new(f)))
 }
 
 pub fn ctor_item(
@@ -215,7 +215,7 @@ pub fn ctor_item(
         },
         body: Vec::new(),
     };
-    Ok(Item::Constructor(mods, f))
+    Ok(Item::Constructor(mods, Box::new(f)))
 }
 
 pub fn extends_item(l: usize, parent: String, h: usize) -> Item {
@@ -229,12 +229,12 @@ pub fn property_item(
     init: Option<Expr>,
     h: usize,
 ) -> Item {
-    Item::Property(PropertyDecl {
+    Item::Property(Box::new(PropertyDecl {
         span: sp(l, h),
         names,
         ty,
         init,
-    })
+    }))
 }
 
 pub fn param(l: usize, name: String, ty: Option<TypeRef>, h: usize) -> Param {
@@ -278,6 +278,11 @@ pub fn type_ref(head: String, rest: Vec<String>) -> TypeRef {
         "blob" => TypeRef::Blob,
         _ => TypeRef::Other(head),
     }
+}
+
+pub fn push_stmt(mut b: Block, s: Box<Stmt>) -> Block {
+    b.push(*s);
+    b
 }
 
 pub fn expr_stmt(l: usize, e: Expr, h: usize) -> Stmt {

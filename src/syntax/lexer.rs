@@ -9,8 +9,8 @@
 //! comments (dropped) and line continuations. Consecutive line ends collapse
 //! into one `Newline`, and the stream always ends with one.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use logos::Logos;
@@ -33,25 +33,26 @@ pub fn catalog_names() -> impl Iterator<Item = (&'static str, &'static str, bool
 
 /// The regular tokens, before context is applied.
 #[derive(Logos, Debug, Clone, Copy, PartialEq)]
-#[logos(skip r"[ \t\f\u{a0}\u{feff}]+")]
 enum Raw {
+    /// Blanks between tokens (dropped by the wrapper).
+    #[regex(r"[ \t\f\u{a0}\u{feff}]", blank_rest)]
+    Blank,
     #[regex(r"\r\n|\n|\r")]
     Newline,
     /// `\` at the end of a line: the statement goes on.
     #[regex(r"\\[ \t]*(\r\n|\n|\r)")]
     Continuation,
-    #[regex(r"//[^\r\n]*")]
+    #[token("//", rest_of_line)]
     LineComment,
     /// Old-style backtick comments.
-    #[regex(r"`[^\r\n]*")]
+    #[token("`", rest_of_line)]
     BacktickComment,
     /// `/* … */`, nesting; the flag says whether it was closed.
     #[token("/*", block_comment)]
     BlockComment(bool),
-    #[regex(r#""([^"\\\r\n]|\\[^\r\n])*""#)]
-    Text,
-    #[regex(r#""([^"\\\r\n]|\\[^\r\n])*\\?"#)]
-    UnterminatedText,
+    /// `"…"`; the flag says whether the closing quote was found on the line.
+    #[token("\"", text_body)]
+    Text(bool),
     #[regex(r"[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")]
     Number,
     #[regex(r"0[xX][0-9a-fA-F]+")]
@@ -60,15 +61,15 @@ enum Raw {
     Date,
     #[regex(r"\?[0-9]{1,6}:[0-9]{1,2}(:[0-9]{1,2})?\?")]
     Time,
-    #[regex(r"[\p{L}_][\p{L}\p{N}_]*")]
+    #[regex(r"[\p{L}_]", word_rest)]
     Word,
-    #[regex(r"\$[\p{L}_][\p{L}\p{N}_]*")]
+    #[regex(r"\$[\p{L}_]", word_rest)]
     Local,
     #[regex(r"\$[0-9]+")]
     Param,
     #[token("${")]
     ParamIndirect,
-    #[regex(r"(<>|◊)[\p{L}_][\p{L}\p{N}_]*")]
+    #[regex(r"(<>|◊)[\p{L}_]", word_rest)]
     Interprocess,
     #[regex(r"#[dD][eE][cC][lL][aA][rR][eE]")]
     Declare,
@@ -152,11 +153,65 @@ enum Raw {
     RBrace,
     #[token(".")]
     Dot,
-    /// `...`: the documentation's "code left out" line.
+    /// `...` (or `…`): the documentation's "code left out" line.
     #[token("...")]
+    #[token("…")]
     Ellipsis,
     #[token("->")]
     Arrow,
+}
+
+// Long runs are scanned by hand: logos' generated matcher for a repeated
+// alternation can recurse once per character, overflowing the stack on a 1 MB line.
+fn rest_of_line(lex: &mut logos::Lexer<Raw>) {
+    let rest = lex.remainder().as_bytes();
+    let n = rest
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .unwrap_or(rest.len());
+    lex.bump(n);
+}
+
+fn blank_rest(lex: &mut logos::Lexer<Raw>) {
+    let rest = lex.remainder();
+    let n = rest
+        .char_indices()
+        .find(|&(_, c)| !matches!(c, ' ' | '\t' | '\u{c}' | '\u{a0}' | '\u{feff}'))
+        .map_or(rest.len(), |(i, _)| i);
+    lex.bump(n);
+}
+
+fn word_rest(lex: &mut logos::Lexer<Raw>) {
+    let rest = lex.remainder();
+    let n = word_end(rest, 0);
+    lex.bump(n);
+}
+
+fn text_body(lex: &mut logos::Lexer<Raw>) -> bool {
+    let rest = lex.remainder().as_bytes();
+    let mut i = 0;
+    while i < rest.len() {
+        match rest[i] {
+            b'"' => {
+                lex.bump(i + 1);
+                return true;
+            }
+            b'\n' | b'\r' => break,
+            b'\\' if i + 1 < rest.len() && !matches!(rest[i + 1], b'\n' | b'\r') => {
+                // Skip the escaped character whole (it may be multi-byte).
+                let ch = lex.remainder()[i + 1..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+                i += 1 + ch;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    lex.bump(i);
+    false
 }
 
 fn block_comment(lex: &mut logos::Lexer<Raw>) -> bool {
@@ -208,9 +263,9 @@ pub enum Token {
     /// A name that is not a command, constant or keyword (words joined by one space),
     /// or a project method name from `ParseOptions`, or a member name after `.`.
     Name(String),
-    Command(CommandTok),
+    Command(Box<CommandTok>),
     Table(String),
-    Field((String, String)),
+    Field(Box<(String, String)>),
     /// The raw text of a `Begin SQL` … `End SQL` block.
     Sql(String),
     /// `Class extends Parent`: the parent as written.
@@ -355,7 +410,7 @@ impl fmt::Display for Token {
             Name(n) => write!(f, "'{n}'"),
             Command(c) => write!(f, "'{}'", c.written),
             Table(t) => write!(f, "[{t}]"),
-            Field((t, n)) => write!(f, "[{t}]{n}"),
+            Field(tf) => write!(f, "[{}]{}", tf.0, tf.1),
             Sql(_) => write!(f, "Begin SQL"),
             ClassExtends(_) => write!(f, "Class extends"),
             Assign => write!(f, "':='"),
@@ -386,6 +441,24 @@ impl fmt::Display for Token {
     }
 }
 
+/// A small fast hasher for short name keys (the default SipHash is slow here).
+#[derive(Default, Clone, Copy)]
+struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<NameHasher>>;
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<NameHasher>>;
+
 /// What a catalog or method name resolves to.
 #[derive(Clone, Copy, Debug)]
 enum Hit {
@@ -408,10 +481,10 @@ fn catalog() -> &'static Catalog {
     static CAT: OnceLock<Catalog> = OnceLock::new();
     CAT.get_or_init(|| {
         let mut c = Catalog {
-            names: HashMap::new(),
-            prefixes: HashSet::new(),
-            commands_by_number: HashMap::new(),
-            constants_by_token: HashMap::new(),
+            names: HashMap::default(),
+            prefixes: HashSet::default(),
+            commands_by_number: HashMap::default(),
+            constants_by_token: HashMap::default(),
         };
         for (i, &(key, canonical, kind, a, b)) in generated::CATALOG.iter().enumerate() {
             c.names.insert(key.to_string(), i);
@@ -456,7 +529,15 @@ fn is_word_char(c: char) -> bool {
 
 /// End of the word (letters, digits, `_`) starting at `pos` (== `pos` if none).
 fn word_end(src: &str, pos: usize) -> usize {
+    let b = src.as_bytes();
     let mut end = pos;
+    while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'_') {
+        end += 1;
+    }
+    if end == b.len() || b[end] < 0x80 {
+        return end;
+    }
+    let pos = end;
     for (i, c) in src[pos..].char_indices() {
         if is_word_char(c) {
             end = pos + i + c.len_utf8();
@@ -507,8 +588,19 @@ const KEYWORDS: &[KeywordRow] = &[
     (&["property"], || Token::Property),
 ];
 
+/// First words of keywords: a cheap filter before the full match.
+const KEYWORD_FIRST: &[&str] = &[
+    "if", "else", "end", "case", "while", "repeat", "until", "for", "use", "try", "catch",
+    "return", "break", "continue", "var", "function", "class", "property",
+];
+
 /// The keyword starting at `pos`, with its end.
 fn match_keyword(src: &str, pos: usize) -> Option<(usize, Token)> {
+    let first_end = word_end(src, pos);
+    let first = &src[pos..first_end];
+    if !KEYWORD_FIRST.iter().any(|k| first.eq_ignore_ascii_case(k)) {
+        return None;
+    }
     let mut words: Vec<(usize, usize)> = Vec::with_capacity(3);
     let mut p = pos;
     while words.len() < 3 {
@@ -665,8 +757,8 @@ struct Methods<'o> {
 impl<'o> Methods<'o> {
     fn new(opts: &'o ParseOptions) -> Self {
         let mut m = Methods {
-            names: HashMap::new(),
-            prefixes: HashSet::new(),
+            names: HashMap::default(),
+            prefixes: HashSet::default(),
             opts,
         };
         for (i, n) in opts.method_names.iter().enumerate() {
@@ -677,6 +769,9 @@ impl<'o> Methods<'o> {
         m
     }
 }
+
+/// Lexing stops after this many errors (binary junk would give one per byte).
+const MAX_LEX_ERRORS: usize = 50;
 
 /// Triples of `(start, Token, end)`, plus the lexical errors met on the way.
 pub type Spanned = (usize, Token, usize);
@@ -697,8 +792,12 @@ pub struct Lexer<'s, 'o> {
     raw: logos::Lexer<'s, Raw>,
     methods: Methods<'o>,
     lines: Option<LineIndex>,
-    /// The last token handed out (for context), `None` at the start of input.
-    last: Option<Token>,
+    /// Whether the last token handed out ends a value (so `[`, `{`, `->` are postfix).
+    last_ends_value: bool,
+    /// Whether the next token starts a line (start of input or after a line end).
+    at_line_start: bool,
+    /// Reused buffer for name lookup keys.
+    key: String,
     /// The next token is a member name (after `.`).
     after_dot: bool,
     /// Words are plain names until `:`/`(`/end of line (after `Function`, `property`).
@@ -714,7 +813,10 @@ impl<'s, 'o> Lexer<'s, 'o> {
         // `%attributes = {…}` first line of saved methods: metadata, not code.
         let skip = src.strip_prefix('\u{feff}').unwrap_or(src);
         let bom = src.len() - skip.len();
-        if skip.len() >= 11 && skip[..11].eq_ignore_ascii_case("%attributes") {
+        if skip
+            .get(..11)
+            .is_some_and(|h| h.eq_ignore_ascii_case("%attributes"))
+        {
             let line = skip.find(['\n', '\r']).unwrap_or(skip.len());
             raw.bump(bom + line);
         } else if bom > 0 {
@@ -725,7 +827,9 @@ impl<'s, 'o> Lexer<'s, 'o> {
             raw,
             methods: Methods::new(opts),
             lines: None,
-            last: None,
+            last_ends_value: false,
+            at_line_start: true,
+            key: String::new(),
             after_dot: false,
             plain_words: false,
             last_out: LastOut::Start,
@@ -743,6 +847,9 @@ impl<'s, 'o> Lexer<'s, 'o> {
     }
 
     fn error(&mut self, start: usize, end: usize, message: impl Into<String>) {
+        if self.errors.len() >= MAX_LEX_ERRORS {
+            return;
+        }
         self.errors.push(SyntaxError {
             span: Span::new(start, end),
             message: message.into(),
@@ -750,7 +857,7 @@ impl<'s, 'o> Lexer<'s, 'o> {
     }
 
     fn value_before(&self) -> bool {
-        self.last.as_ref().is_some_and(Token::ends_value)
+        self.last_ends_value
     }
 
     /// Moves the logos lexer on so the current token ends at `end`.
@@ -762,10 +869,11 @@ impl<'s, 'o> Lexer<'s, 'o> {
     }
 
     /// Longest catalog or method name starting at `start`.
-    fn match_name(&self, start: usize) -> Option<(usize, Hit)> {
+    fn match_name(&mut self, start: usize) -> Option<(usize, Hit)> {
         let cat = catalog();
         let src = self.src;
-        let mut key = String::new();
+        let mut key = std::mem::take(&mut self.key);
+        key.clear();
         let mut pos = start;
         let mut best = None;
         for _ in 0..8 {
@@ -776,8 +884,11 @@ impl<'s, 'o> Lexer<'s, 'o> {
             if !key.is_empty() {
                 key.push(' ');
             }
-            for c in src[pos..wend].chars() {
-                key.extend(c.to_lowercase());
+            let word = &src[pos..wend];
+            if word.is_ascii() {
+                key.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                key.extend(word.chars().flat_map(char::to_lowercase));
             }
             if let Some(&i) = cat.names.get(&key) {
                 best = Some((wend, Hit::Catalog(i)));
@@ -793,15 +904,14 @@ impl<'s, 'o> Lexer<'s, 'o> {
             }
             pos = next;
         }
+        self.key = key;
         best
     }
 
-    /// The run of plain words starting at `start` (stopping before a keyword),
-    /// joined by single spaces, with its end.
-    fn word_run(&self, start: usize) -> (usize, String) {
+    /// End of the run of plain words starting at `start` (stopping before a keyword).
+    fn run_end(&self, start: usize) -> usize {
         let src = self.src;
         let mut end = word_end(src, start);
-        let mut text = src[start..end].to_string();
         loop {
             let next = skip_blanks(src, end);
             if next == end {
@@ -811,11 +921,9 @@ impl<'s, 'o> Lexer<'s, 'o> {
             if wend == next || match_keyword(src, next).is_some() {
                 break;
             }
-            text.push(' ');
-            text.push_str(&src[next..wend]);
             end = wend;
         }
-        (end, text)
+        end
     }
 
     fn command_from_hit(&self, hit: Hit, written: &str) -> Token {
@@ -828,11 +936,11 @@ impl<'s, 'o> Lexer<'s, 'o> {
                 } else {
                     CommandRef::Constant { theme: a, index: b }
                 };
-                Token::Command(CommandTok {
+                Token::Command(Box::new(CommandTok {
                     name: canonical.to_string(),
                     written: written.to_string(),
                     id,
-                })
+                }))
             }
         }
     }
@@ -848,11 +956,11 @@ impl<'s, 'o> Lexer<'s, 'o> {
         let name = row
             .map(|&i| generated::CATALOG[i].1.to_string())
             .unwrap_or_else(|| written.to_string());
-        Token::Command(CommandTok {
+        Token::Command(Box::new(CommandTok {
             name,
             written: written.to_string(),
             id,
-        })
+        }))
     }
 
     /// A word (or digit-led name) at `start`: keyword, command, constant, method or name.
@@ -862,7 +970,8 @@ impl<'s, 'o> Lexer<'s, 'o> {
             let end = word_end(src, start);
             return Some((Token::Name(src[start..end].to_string()), end));
         }
-        let (run_end, run) = self.word_run(start);
+        let run_end = self.run_end(start);
+        let run = || name_key_keep_case(&src[start..run_end]);
         // An explicit token suffix after the whole run settles it.
         if let Some((end, id)) = token_suffix(src, run_end) {
             if let Some((kend, _)) = match_keyword(src, start) {
@@ -870,13 +979,13 @@ impl<'s, 'o> Lexer<'s, 'o> {
                     return None; // a keyword followed by `:`: not a token
                 }
             }
-            return Some((self.command_from_suffix(&run, id), end));
+            return Some((self.command_from_suffix(&run(), id), end));
         }
         if self.plain_words {
             if let Some((kend, kw)) = match_keyword(src, start) {
                 return Some((kw, kend));
             }
-            return Some((Token::Name(run), run_end));
+            return Some((Token::Name(run()), run_end));
         }
         if let Some((end, hit)) = self.match_name(start) {
             if let Some((send, id)) = token_suffix(src, end) {
@@ -888,12 +997,12 @@ impl<'s, 'o> Lexer<'s, 'o> {
                 return Some((self.command_from_hit(hit, &written), end));
             }
             // A catalog name followed by more plain words: an unknown multi-word name.
-            return Some((Token::Name(run), run_end));
+            return Some((Token::Name(run()), run_end));
         }
         if let Some((kend, kw)) = match_keyword(src, start) {
             return Some((kw, kend));
         }
-        Some((Token::Name(run), run_end))
+        Some((Token::Name(run()), run_end))
     }
 
     /// `[Table]`, `[Table:3]`, `[Table]Field`, `[Table:3]Field:2` after the `[` at `open`.
@@ -942,7 +1051,17 @@ impl<'s, 'o> Lexer<'s, 'o> {
             }
             return Some((Token::Table(name), p));
         }
-        let field = src[fstart..fend].to_string();
+        // Field names may contain spaces: `[People]Last Name`.
+        let mut fend = fend;
+        loop {
+            let next = skip_blanks(src, fend);
+            let wend = word_end(src, next);
+            if next == fend || wend == next || match_keyword(src, next).is_some() {
+                break;
+            }
+            fend = wend;
+        }
+        let field = name_key_keep_case(&src[fstart..fend]);
         let mut end = fend;
         if b.get(end) == Some(&b':') {
             let mut e = end + 1;
@@ -953,7 +1072,7 @@ impl<'s, 'o> Lexer<'s, 'o> {
                 end = e;
             }
         }
-        Some((Token::Field((name, field)), end))
+        Some((Token::Field(Box::new((name, field))), end))
     }
 
     /// `Begin SQL` at `start..end`: the raw text up to the `End SQL` line.
@@ -993,6 +1112,9 @@ impl<'s, 'o> Lexer<'s, 'o> {
     /// The next token with context applied, or `None` at the end of input.
     fn next_token(&mut self) -> Option<Spanned> {
         loop {
+            if self.errors.len() >= MAX_LEX_ERRORS {
+                return None; // junk input: enough has been said
+            }
             let raw = self.raw.next()?;
             let span = self.raw.span();
             let (start, end) = (span.start, span.end);
@@ -1008,7 +1130,9 @@ impl<'s, 'o> Lexer<'s, 'o> {
             };
             let tok = match raw {
                 Raw::Newline => Token::Newline,
-                Raw::Continuation | Raw::LineComment | Raw::BacktickComment => continue,
+                Raw::Blank | Raw::Continuation | Raw::LineComment | Raw::BacktickComment => {
+                    continue
+                }
                 Raw::BlockComment(closed) => {
                     if !closed {
                         self.error(start, start + 2, "unterminated comment: missing */");
@@ -1019,8 +1143,8 @@ impl<'s, 'o> Lexer<'s, 'o> {
                         continue;
                     }
                 }
-                Raw::Text => Token::Text(unescape(&slice[1..slice.len() - 1])),
-                Raw::UnterminatedText => {
+                Raw::Text(true) => Token::Text(unescape(&slice[1..slice.len() - 1])),
+                Raw::Text(false) => {
                     self.error(start, end, "unterminated text: missing closing \"");
                     Token::Text(unescape(&slice[1..]))
                 }
@@ -1143,7 +1267,7 @@ impl<'s, 'o> Lexer<'s, 'o> {
                     let rest = &src[end..];
                     let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
                     let blank_after = line.trim().is_empty() || line.trim_start().starts_with("//");
-                    if matches!(self.last, None | Some(Token::Newline)) && blank_after {
+                    if self.at_line_start && blank_after {
                         continue;
                     }
                     self.error(
@@ -1167,9 +1291,9 @@ impl<'s, 'o> Lexer<'s, 'o> {
 
     /// Records context for the token about to be handed out.
     fn emit(&mut self, start: usize, tok: Token, end: usize) -> Spanned {
-        // `property` is a keyword only where a class member starts a line.
+        // `property` and `var` are keywords only at the start of a line.
         let tok = match tok {
-            Token::Property if !matches!(self.last, None | Some(Token::Newline)) => {
+            Token::Property | Token::Var if !self.at_line_start => {
                 Token::Name(self.src[start..end].to_string())
             }
             t => t,
@@ -1183,7 +1307,8 @@ impl<'s, 'o> Lexer<'s, 'o> {
             }
             _ => {}
         }
-        self.last = Some(tok.clone());
+        self.last_ends_value = tok.ends_value();
+        self.at_line_start = tok == Token::Newline;
         (start, tok, end)
     }
 }
@@ -1238,5 +1363,176 @@ impl Iterator for Lexer<'_, '_> {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(src: &str) -> Vec<Token> {
+        let (t, errs) = lex(src, &ParseOptions::default());
+        assert!(errs.is_empty(), "{src:?}: {errs:?}");
+        t.into_iter().map(|t| t.1).collect()
+    }
+
+    fn cmd(name: &str) -> String {
+        name.to_string()
+    }
+
+    fn command_names(src: &str) -> Vec<String> {
+        toks(src)
+            .into_iter()
+            .filter_map(|t| match t {
+                Token::Command(c) => Some(c.name),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lex_keywords_any_case_and_spacing() {
+        assert_eq!(
+            toks("end IF  \nCASE   of\nEnd For Each\nend for\nEnd Use \n"),
+            vec![
+                Token::EndIf,
+                Token::Newline,
+                Token::CaseOf,
+                Token::Newline,
+                Token::EndForEach,
+                Token::Newline,
+                Token::EndFor,
+                Token::Newline,
+                Token::EndUse,
+                Token::Newline
+            ]
+        );
+        assert_eq!(toks("While (True)")[0], Token::While);
+        assert_eq!(
+            toks("For /* c */ ($i;1;2)")[..2],
+            [Token::For, Token::LParen]
+        );
+    }
+
+    #[test]
+    fn lex_commands_longest_match_before_keywords() {
+        assert_eq!(command_names("USE SET(\"a\")"), vec![cmd("USE SET")]);
+        assert_eq!(toks("Use($o)")[0], Token::Use);
+        assert_eq!(command_names("BREAK LEVEL(1)"), vec![cmd("BREAK LEVEL")]);
+        assert_eq!(
+            command_names("$d:=current   date\n$e:=Form event code"),
+            vec![cmd("Current date"), cmd("Form event code")]
+        );
+        // Word boundary: `Current dateX` is not the command.
+        assert_eq!(
+            toks("Current dateX")[0],
+            Token::Name("Current dateX".into())
+        );
+        assert_eq!(command_names("4D.File"), vec![cmd("4D")]);
+        assert_eq!(command_names("$x:=Session storage by ID($id)").len(), 1);
+    }
+
+    #[test]
+    fn lex_token_suffixes() {
+        let t = toks("New object:C1471\nIs text:K8:3\nMy plugin:P1:2\nget mouse:C468");
+        let ids: Vec<(String, CommandRef)> = t
+            .into_iter()
+            .filter_map(|t| match t {
+                Token::Command(c) => Some((c.name, c.id)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            ids[0],
+            ("New object".into(), CommandRef::Command(Some(1471)))
+        );
+        assert_eq!(ids[1].1, CommandRef::Constant { theme: 8, index: 3 });
+        assert_eq!(
+            ids[2],
+            (
+                "My plugin".into(),
+                CommandRef::Plugin {
+                    plugin: 1,
+                    index: 2
+                }
+            )
+        );
+        assert_eq!(ids[3].1, CommandRef::Command(Some(468)));
+    }
+
+    #[test]
+    fn lex_tables_fields_and_brackets() {
+        assert_eq!(
+            toks("[Friends and Relatives]Name")[0],
+            Token::Field(Box::new(("Friends and Relatives".into(), "Name".into())))
+        );
+        assert_eq!(
+            toks("[Table:3]Field:2")[0],
+            Token::Field(Box::new(("Table".into(), "Field".into())))
+        );
+        assert_eq!(toks("[People]")[0], Token::Table("People".into()));
+        assert_eq!(toks("$c[1]")[1], Token::LIndex);
+        assert_eq!(toks("$t[[1]]")[1], Token::LCharAt);
+        assert_eq!(toks("[1;2]")[0], Token::LBracket);
+        assert_eq!(toks("[Null]")[0], Token::LBracket);
+        assert_eq!(toks("$a{1}")[1], Token::LElem);
+        assert_eq!(toks("{a:1}")[0], Token::LBrace);
+        assert_eq!(toks("$p->")[1], Token::Deref);
+        assert_eq!(toks("->$p")[0], Token::Arrow);
+    }
+
+    #[test]
+    fn lex_variables_and_literals() {
+        assert_eq!(
+            toks("$x $1 ${ <>g ◊h"),
+            vec![
+                Token::Local("x".into()),
+                Token::Param(1),
+                Token::ParamIndirect,
+                Token::Interprocess("g".into()),
+                Token::Interprocess("h".into()),
+                Token::Newline
+            ]
+        );
+        assert_eq!(
+            toks("\"a\\tb\\\\\" 1.5e3 0x1F !01/02/2021! !12/04/98! !00-00-00! ?8:05:30?")[..7],
+            [
+                Token::Text("a\tb\\".into()),
+                Token::Number(1500.0),
+                Token::Number(31.0),
+                Token::Date((2021, 1, 2)),
+                Token::Date((1998, 12, 4)),
+                Token::Date((0, 0, 0)),
+                Token::Time(8 * 3600 + 5 * 60 + 30),
+            ]
+        );
+    }
+
+    #[test]
+    fn lex_comments_continuations_and_lines() {
+        assert_eq!(
+            toks("%attributes = {\"lang\":\"en\"}\n\n// c\n$a:=1 /* x /* y */ z */ + \\\n  2 ` old\n\n"),
+            vec![
+                Token::Local("a".into()),
+                Token::Assign,
+                Token::Number(1.0),
+                Token::Plus,
+                Token::Number(2.0),
+                Token::Newline
+            ]
+        );
+        let (_, errs) = lex("$a:=\"abc\n/* open", &ParseOptions::default());
+        assert_eq!(errs.len(), 2);
+    }
+
+    #[test]
+    fn lex_unknown_multiword_names_join() {
+        assert_eq!(
+            toks("Genealogy  of($x)")[0],
+            Token::Name("Genealogy of".into())
+        );
+        assert_eq!(toks("$o.first.If")[4], Token::Name("If".into()));
+        // A run stops before a keyword.
+        assert_eq!(toks("For each ($a; $b) Until (x)")[6], Token::Until);
     }
 }

@@ -41,16 +41,23 @@ pub fn parse_method_with(src: &str, opts: &ParseOptions) -> Result<SourceFile, V
         errors.sort_by_key(|e| e.span.start);
         return Err(errors);
     }
-    parse_tokens(toks)
+    let parser = grammar::FileParser::new();
+    // The common case moves the tokens in; only a failed parse lexes again to
+    // look for further errors.
+    if let Ok(file) = parser.parse(toks.into_iter().map(Ok::<_, SyntaxError>)) {
+        return Ok(*file);
+    }
+    parse_reporting(lexer::lex(src, opts).0)
 }
 
-fn parse_tokens(mut toks: Vec<Spanned>) -> Result<SourceFile, Vec<SyntaxError>> {
+/// Parses tokens known to fail, collecting up to `MAX_PARSE_ERRORS` errors.
+fn parse_reporting(mut toks: Vec<Spanned>) -> Result<SourceFile, Vec<SyntaxError>> {
     let parser = grammar::FileParser::new();
     let mut errors: Vec<SyntaxError> = Vec::new();
     loop {
         let result = parser.parse(toks.iter().cloned().map(Ok::<_, SyntaxError>));
         let err = match result {
-            Ok(file) if errors.is_empty() => return Ok(file),
+            Ok(file) if errors.is_empty() => return Ok(*file),
             Ok(_) => return Err(errors),
             Err(e) => e,
         };
@@ -216,8 +223,14 @@ fn opener_of(t: &Token) -> Option<Token> {
 
 /// Matches block keywords and bounds nesting, before the LR parse.
 fn check_blocks(src: &str, toks: &[Spanned]) -> Vec<SyntaxError> {
-    let lines = LineIndex::new(src);
-    let line_of = |offset: usize| lines.line_col(src, offset as u32).0;
+    // Built only when an error needs a line number.
+    let lines = std::cell::OnceCell::new();
+    let line_of = |offset: usize| {
+        lines
+            .get_or_init(|| LineIndex::new(src))
+            .line_col(src, offset as u32)
+            .0
+    };
     let mut errors = Vec::new();
     let mut stack: Vec<(Token, usize)> = Vec::new();
     // Expression nesting of the current statement: per bracket level, the
@@ -603,6 +616,12 @@ mod tests {
         assert!(first_error(&ifs).1.contains("nested blocks"));
         let chain = format!("$a:=1{}", "+1".repeat(500_000));
         assert!(first_error(&chain).1.contains("too complex"));
+        let long_text = format!("$a:=\"{}\"", "x".repeat(1 << 20));
+        assert!(parse_method(&long_text).is_ok());
+        let long_names = format!("$a:={}", "name ".repeat(200_000));
+        assert!(parse_method(&long_names).is_ok());
+        let deep_blocks_ok = format!("{}{}", "If (True)\n".repeat(500), "End if\n".repeat(500));
+        assert!(parse_method(&deep_blocks_ok).is_ok());
         assert!(parse_method("$a:=\"abc").is_err());
         assert!(parse_method("/* never closed").is_err());
         assert!(parse_method("\u{0}\u{1}\u{ff}ÿ@@").is_err());

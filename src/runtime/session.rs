@@ -430,6 +430,33 @@ pub fn open_web() -> Arc<Session> {
     open(SessionKind::Web, NewSession::default())
 }
 
+/// The web session of a request (docs/WebServer/sessions.md): the live,
+/// unexpired session its cookie names, when the request comes from the IP
+/// address that opened it (`sessionIPAddressValidation`, on by default);
+/// otherwise a new Guest session for that address. The session's idle time
+/// restarts. Returns the session and whether it is new (send a new cookie).
+pub fn web_session_for_request(cookie: Option<&str>, client_ip: &str) -> (Arc<Session>, bool) {
+    let live = cookie
+        .and_then(lookup)
+        .filter(|s| s.is_web() && !s.is_expired(Utc::now()) && s.ip_address == client_ip);
+    match live {
+        Some(s) => {
+            s.touch();
+            (s, false)
+        }
+        None => {
+            let s = open(
+                SessionKind::Web,
+                NewSession {
+                    ip_address: Some(client_ip.to_string()),
+                    ..Default::default()
+                },
+            );
+            (s, true)
+        }
+    }
+}
+
 /// Who runs the main method of `fourd run` (DESIGN.md "Single-user or server").
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum RunAs {

@@ -251,21 +251,35 @@ pub fn check_write(sharing: &Sharing) -> RtResult<()> {
     if ok {
         Ok(())
     } else {
-        Err(RuntimeError::new(
-            WRITE_OUTSIDE_USE,
-            "A shared object or collection can only be modified inside Use…End use",
-        ))
+        Err(write_outside_use())
     }
+}
+
+fn write_outside_use() -> RuntimeError {
+    RuntimeError::new(
+        WRITE_OUTSIDE_USE,
+        "A shared object or collection can only be modified inside Use…End use",
+    )
 }
 
 /// Everything to do before storing `value` into a container with sharing
 /// `into`: [`check_write`], then [`make_shareable`].
 pub fn prepare_store(into: &Sharing, value: &mut Value) -> RtResult<()> {
-    if matches!(into, Sharing::None) {
-        return Ok(());
+    match into {
+        Sharing::None => Ok(()),
+        // The hot path (`$s.count:=$s.count+1` inside Use): one look at the
+        // group for the write check, none for a scalar.
+        Sharing::Group(m) if !matches!(value, Value::Object(_) | Value::Collection(_)) => {
+            if !held_by(&m.lock(), current_process()) {
+                return Err(write_outside_use());
+            }
+            share_scalar(value)
+        }
+        _ => {
+            check_write(into)?;
+            make_shareable(value, into)
+        }
     }
-    check_write(into)?;
-    make_shareable(value, into)
 }
 
 // ---------------------------------------------------------------------------
@@ -301,25 +315,22 @@ pub fn make_shareable(value: &mut Value, into: &Sharing) -> RtResult<()> {
 /// collection join group `gc`.
 pub(crate) fn share_into(value: &mut Value, gc: &Arc<SharedGroup>) -> RtResult<()> {
     match value {
-        Value::Undefined
-        | Value::Null
-        | Value::Bool(_)
-        | Value::Real(_)
-        | Value::Text(_)
-        | Value::Date(_) => Ok(()),
-        // Shared containers store every number as Real and times as milliseconds.
-        Value::Int(i) => {
-            *value = Value::Real(f64::from(*i));
-            Ok(())
-        }
-        Value::Time(s) => {
-            *value = Value::Real(*s as f64 * 1000.0);
-            Ok(())
-        }
         Value::Object(o) => join(&o.0.sharing, gc),
         Value::Collection(c) => join(&c.0.sharing, gc),
-        Value::Pointer(_) | Value::Blob(_) | Value::Array(_) => Err(not_shareable()),
+        _ => share_scalar(value),
     }
+}
+
+/// Converts a scalar for a shared container: numbers are stored as Real,
+/// times as milliseconds; pointers, blobs and arrays are refused (-10721).
+fn share_scalar(value: &mut Value) -> RtResult<()> {
+    match value {
+        Value::Int(i) => *value = Value::Real(f64::from(*i)),
+        Value::Time(s) => *value = Value::Real(*s as f64 * 1000.0),
+        Value::Pointer(_) | Value::Blob(_) | Value::Array(_) => return Err(not_shareable()),
+        _ => {}
+    }
+    Ok(())
 }
 
 pub(crate) fn not_shareable() -> RuntimeError {

@@ -1,10 +1,12 @@
 //! The REPL's [`Engine`] on top of the interpreter: one 4D process whose
 //! locals survive from entry to entry, plus the project's methods and classes.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::display::display;
+use super::scan::{scan, Tok};
 use super::{Engine, Outcome, Scope};
 use crate::error::RuntimeError;
 use crate::interp::repl_api::{self, Locals};
@@ -20,6 +22,9 @@ pub struct Session {
     locals: Locals,
     /// At a terminal: output shows at once and a prompt never shares a line with it.
     console: bool,
+    /// Variable names as first written (`$CamelCase`), by case-folded name: the
+    /// interpreter folds them, the user should not see that.
+    spellings: HashMap<String, String>,
 }
 
 /// Opens a session: with `project` (a 4D project folder, its `Project`
@@ -48,6 +53,7 @@ pub fn open(project: Option<&Path>, console: bool) -> Result<Session, String> {
         program,
         locals: Locals::new(),
         console,
+        spellings: HashMap::new(),
     })
 }
 
@@ -93,6 +99,43 @@ fn is_call(e: &ExprKind) -> bool {
 }
 
 impl Session {
+    /// Remembers how `code` spells its variables.
+    fn learn_spellings(&mut self, code: &str) {
+        for t in scan(code) {
+            if matches!(t.tok, Tok::Var | Tok::Word) {
+                let name = &code[t.start..t.end];
+                self.spellings
+                    .entry(name.to_lowercase())
+                    .or_insert_with(|| name.to_string());
+            }
+        }
+    }
+
+    /// `folded` (`$name`, `myvar`, `<>g`) as the user first wrote it.
+    fn spelled(&self, folded: &str) -> String {
+        self.spellings
+            .get(folded)
+            .cloned()
+            .unwrap_or_else(|| folded.to_string())
+    }
+
+    /// Process and interprocess variables that hold a value, with their values.
+    fn globals(&self) -> Vec<(String, Value)> {
+        let name = |i: usize| self.spelled(&self.program.interner.name(i as u32));
+        let mut out: Vec<(String, Value)> = Vec::new();
+        for (i, v) in self.interp.procvars.iter().enumerate() {
+            if !v.is_undefined() {
+                out.push((name(i), v.clone()));
+            }
+        }
+        for (i, v) in self.program.inter_vars.lock().iter().enumerate() {
+            if !v.is_undefined() {
+                out.push((name(i), v.clone()));
+            }
+        }
+        out
+    }
+
     fn render(&self, e: &RuntimeError, code: &str, origin: &str) -> String {
         match &e.location {
             Some(loc) if loc.path == origin => {
@@ -147,12 +190,12 @@ fn offset_of(src: &str, line: usize, col: usize) -> usize {
 
 impl Scope for Session {
     fn names(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.locals.keys().map(|k| format!("${k}")).collect();
-        for (i, v) in self.interp.procvars.iter().enumerate() {
-            if !v.is_undefined() {
-                out.push(self.program.interner.name(i as u32));
-            }
-        }
+        let mut out: Vec<String> = self
+            .locals
+            .keys()
+            .map(|k| self.spelled(&format!("${k}")))
+            .collect();
+        out.extend(self.globals().into_iter().map(|(n, _)| n));
         out.extend(self.program.method_names.iter().cloned());
         out
     }
@@ -179,6 +222,7 @@ impl Engine for Session {
             Ok(ast) => ast,
             Err(e) => return Outcome::Error(self.render(&e, code, origin)),
         };
+        self.learn_spellings(code);
         if ast.class.is_some() {
             return Outcome::Error(format!(
                 "{origin}:1:1: error: classes live in Project/Sources/Classes/NAME.4dm \
@@ -222,22 +266,31 @@ impl Engine for Session {
     }
 
     fn variables(&self) -> Vec<(String, String)> {
+        // Text in quotes here, so that "12" and 12 (or "") can be told apart.
+        let show = |v: &Value| match v {
+            Value::Text(t) => {
+                let mut q = String::new();
+                crate::value::json::write_string(&mut q, t);
+                q
+            }
+            _ => display(v),
+        };
+        let by_name = |a: &(String, String), b: &(String, String)| {
+            a.0.to_lowercase().cmp(&b.0.to_lowercase())
+        };
         let mut out: Vec<(String, String)> = self
             .locals
             .iter()
-            .map(|(k, v)| (format!("${k}"), display(v)))
+            .map(|(k, v)| (self.spelled(&format!("${k}")), show(v)))
             .collect();
-        out.sort();
-        let mut procs: Vec<(String, String)> = self
-            .interp
-            .procvars
+        out.sort_by(by_name);
+        let mut globals: Vec<(String, String)> = self
+            .globals()
             .iter()
-            .enumerate()
-            .filter(|(_, v)| !v.is_undefined())
-            .map(|(i, v)| (self.program.interner.name(i as u32), display(v)))
+            .map(|(n, v)| (n.clone(), show(v)))
             .collect();
-        procs.sort();
-        out.extend(procs);
+        globals.sort_by(by_name);
+        out.extend(globals);
         out
     }
 
@@ -245,6 +298,7 @@ impl Engine for Session {
         self.program = Arc::new(load(self.project.as_deref()));
         self.interp = new_interp(&self.program, self.console);
         self.locals.clear();
+        self.spellings.clear();
     }
 }
 
@@ -287,6 +341,14 @@ mod tests {
         assert_eq!(s.run_entry("$n", "<repl>"), Outcome::Value("42".into()));
         s.run_entry("$o:=New object(\"name\"; \"x\"; \"age\"; 3)", "<repl>");
         assert!(s.variables().contains(&("$n".into(), "42".into())));
+        s.run_entry("$CamelCase:=\"c\"\nmyGlobal:=1\n<>shared:=2", "<repl>");
+        let vars = s.variables();
+        assert!(
+            vars.contains(&("$CamelCase".into(), "\"c\"".into())),
+            "{vars:?}"
+        );
+        assert!(vars.contains(&("myGlobal".into(), "1".into())), "{vars:?}");
+        assert!(vars.contains(&("<>shared".into(), "2".into())), "{vars:?}");
         assert!(s.names().contains(&"$o".to_string()));
         let mut props = s.properties("$o");
         props.sort();

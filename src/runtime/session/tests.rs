@@ -256,3 +256,35 @@ fn session_activity_lists_no_web_session() {
     close(&w.id);
     close(&r.id);
 }
+
+#[test]
+fn session_process_start_inherits_session_and_sets_number() {
+    let start = crate::runtime::ProcessStart::capture();
+    let parent = current_session().unwrap().id.clone();
+    let (n, id) = std::thread::spawn(move || {
+        start.enter(7);
+        (
+            crate::runtime::shared::current_process(),
+            current_session().unwrap().id.clone(),
+        )
+    })
+    .join()
+    .unwrap();
+    assert_eq!(n, 7);
+    assert_eq!(id, parent);
+}
+
+#[test]
+fn session_web_request_reuses_live_session_from_same_ip() {
+    let (s, new) = web_session_for_request(None, "10.0.0.1");
+    assert!(new && s.is_guest());
+    let (again, new) = web_session_for_request(Some(&s.id), "10.0.0.1");
+    assert!(!new && Arc::ptr_eq(&s, &again));
+    // Another address, or an unknown cookie: a new Guest session.
+    let (other, new) = web_session_for_request(Some(&s.id), "10.0.0.2");
+    assert!(new && !Arc::ptr_eq(&s, &other));
+    let (_, new) = web_session_for_request(Some("garbage"), "10.0.0.1");
+    assert!(new);
+    close(&s.id);
+    close(&other.id);
+}

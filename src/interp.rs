@@ -42,6 +42,9 @@ pub struct Method {
     /// The initial value of every slot (its declared type's default).
     pub defaults: Vec<Value>,
     pub slot_types: Vec<Option<VType>>,
+    /// `slot_types` as a small tag for the assignment fast path
+    /// (see `compile::KIND_*`).
+    pub kinds: Vec<u8>,
     /// `$1..$n` → slot.
     pub param_slots: Vec<u32>,
     /// Types checked at the call (`#DECLARE` / `Function` parameters).

@@ -11,6 +11,13 @@ use crate::value::{ArrayKind, Date, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// Slot kinds: untyped/Variant, Integer, Real, Text, anything else.
+pub const KIND_ANY: u8 = 0;
+pub const KIND_INT: u8 = 1;
+pub const KIND_REAL: u8 = 2;
+pub const KIND_TEXT: u8 = 3;
+pub const KIND_OTHER: u8 = 9;
+
 /// Per-method compile state.
 pub(crate) struct Ctx<'p> {
     prog: &'p Arc<Program>,
@@ -131,7 +138,19 @@ impl<'p> Ctx<'p> {
                 None => Value::Undefined,
             })
             .collect();
+        let kinds = self
+            .types
+            .iter()
+            .map(|t| match t {
+                None | Some(VType::Variant) => KIND_ANY,
+                Some(VType::Integer) => KIND_INT,
+                Some(VType::Real) => KIND_REAL,
+                Some(VType::Text) => KIND_TEXT,
+                Some(_) => KIND_OTHER,
+            })
+            .collect();
         Method {
+            kinds,
             name: name.to_string(),
             path: path.into(),
             lines: LineIndex::new(&src),
@@ -291,6 +310,9 @@ impl<'p> Ctx<'p> {
             }
         }
         let v = self.expr(value);
+        if let (AssignOp::Assign, Place::Local(slot), Ex::Arith(..)) = (op, &place, &v) {
+            return Sk::AssignArith(*slot, v);
+        }
         if op == AssignOp::Assign {
             Sk::Assign(place, v)
         } else {
@@ -432,6 +454,9 @@ impl<'p> Ctx<'p> {
                 match op {
                     BinOp::And => Ex::And(l, r),
                     BinOp::Or => Ex::Or(l, r),
+                    _ if is_arith_op(*op) && is_num_leaf(&l) && is_num_leaf(&r) => {
+                        Ex::Arith(*op, l, r)
+                    }
                     _ => Ex::Binary(*op, l, r),
                 }
             }
@@ -726,6 +751,22 @@ pub fn default_of(t: &VType) -> Value {
         VType::Picture => Value::Null,
         VType::Variant => Value::Undefined,
     }
+}
+
+fn is_arith_op(op: BinOp) -> bool {
+    use BinOp::*;
+    matches!(
+        op,
+        Add | Sub | Mul | Div | IntDiv | Mod | Eq | Ne | Lt | Le | Gt | Ge
+    )
+}
+
+/// Locals, number literals and arithmetic on them (no side effects).
+fn is_num_leaf(e: &Ex) -> bool {
+    matches!(
+        e,
+        Ex::Local(_) | Ex::Const(Value::Real(_)) | Ex::Const(Value::Int(_)) | Ex::Arith(..)
+    )
 }
 
 fn declare_tag(key: &str) -> Option<VTypeTag> {

@@ -45,7 +45,12 @@ impl Interp {
     /// Calls `m`, evaluating `args` straight into the new frame's slots.
     fn call_compiled(&mut self, m: &Arc<Method>, args: &[Ex], this: Value) -> R<Value> {
         let base = self.stack.len();
-        self.stack.extend(m.defaults.iter().cloned());
+        self.stack.extend(m.defaults.iter().map(|v| match v {
+            Value::Int(x) => Value::Int(*x),
+            Value::Real(x) => Value::Real(*x),
+            Value::Undefined => Value::Undefined,
+            v => v.clone(),
+        }));
         let mut extra = Vec::new();
         for (i, a) in args.iter().enumerate() {
             let r = match self.eval(a) {
@@ -69,6 +74,28 @@ impl Interp {
         extra: &mut Vec<Value>,
     ) -> R<()> {
         if let Some(&slot) = m.param_slots.get(i) {
+            use super::compile::{KIND_ANY, KIND_INT};
+            let v = match (m.kinds[slot as usize], v) {
+                (KIND_ANY, v) => v,
+                (KIND_INT, v @ Value::Int(_)) => v,
+                (KIND_INT, Value::Real(r)) => Value::Int(ops::real_to_long(r)),
+                (_, v) => self.bind_typed(m, slot, i, v)?,
+            };
+            self.stack[base + slot as usize] = v;
+        } else {
+            let v = match &m.generic {
+                Some((from, t)) if i + 1 >= *from => {
+                    ops::coerce(t, v).unwrap_or_else(|_| super::compile::default_of(t))
+                }
+                _ => v,
+            };
+            extra.push(v);
+        }
+        Ok(())
+    }
+
+    fn bind_typed(&mut self, m: &Method, slot: u32, i: usize, v: Value) -> R<Value> {
+        {
             let v = match &m.slot_types[slot as usize] {
                 None => v,
                 Some(t) => {
@@ -90,17 +117,8 @@ impl Interp {
                     }
                 }
             };
-            self.stack[base + slot as usize] = v;
-        } else {
-            let v = match &m.generic {
-                Some((from, t)) if i + 1 >= *from => {
-                    ops::coerce(t, v).unwrap_or_else(|_| super::compile::default_of(t))
-                }
-                _ => v,
-            };
-            extra.push(v);
+            Ok(v)
         }
-        Ok(())
     }
 
     fn exec_frame(
@@ -191,6 +209,17 @@ impl Interp {
                     errors::NO_SUCH_MEMBER,
                     format!("The object has no function '{name}'"),
                 ))
+            }
+            Value::Collection(c) if name == "push" && !c.is_shared() => {
+                // The hot case of `push`, without the generic function table.
+                c.write().extend(args.into_iter().map(|v| {
+                    if v.is_undefined() {
+                        Value::Null
+                    } else {
+                        v
+                    }
+                }));
+                Ok(target.clone())
             }
             Value::Collection(c) => {
                 let c = c.clone();
@@ -288,12 +317,60 @@ impl Interp {
         }
     }
 
+    #[inline]
     fn exec_stmt(&mut self, st: &St) -> R<Flow> {
+        match &st.kind {
+            Sk::Assign(Place::Local(slot), e) => {
+                let v = self.eval(e)?;
+                self.store_local(*slot, v)?;
+                Ok(Flow::Normal)
+            }
+            Sk::AssignArith(slot, e) => {
+                let v = match e {
+                    Ex::Arith(op, l, r) => self.arith_fast(*op, l, r),
+                    _ => None,
+                };
+                let v = match v {
+                    Some(v) => v,
+                    None => self.eval(e)?,
+                };
+                self.store_local(*slot, v)?;
+                Ok(Flow::Normal)
+            }
+            Sk::If(c, t, e) => {
+                if self.cond(c)? {
+                    self.exec_block(t)
+                } else {
+                    self.exec_block(e)
+                }
+            }
+            Sk::Case(branches, otherwise) => {
+                for (c, b) in branches {
+                    if self.cond(c)? {
+                        return self.exec_block(b);
+                    }
+                }
+                self.exec_block(otherwise)
+            }
+            Sk::Return(Some(e)) => {
+                let v = self.eval(e)?;
+                let slot = self.frames.last().map(|f| f.method.result_slot);
+                if let Some(slot) = slot {
+                    self.store_local(slot, v)?;
+                }
+                Ok(Flow::Return)
+            }
+            _ => self.exec_stmt_cold(st),
+        }
+    }
+
+    #[inline(never)]
+    fn exec_stmt_cold(&mut self, st: &St) -> R<Flow> {
         match &st.kind {
             Sk::Expr(e) => {
                 self.eval(e)?;
             }
-            Sk::Assign(Place::Local(slot), e) => {
+            Sk::Assign(Place::Local(slot), e) | Sk::AssignArith(slot, e) => {
                 let v = self.eval(e)?;
                 self.store_local(*slot, v)?;
             }
@@ -478,7 +555,20 @@ impl Interp {
         Ok(())
     }
 
+    #[inline]
     fn cond(&mut self, c: &Ex) -> R<bool> {
+        if let Ex::Arith(op, l, r) = c {
+            if let (Some(a), Some(b)) = (self.num_leaf(l), self.num_leaf(r)) {
+                if let Some(ops::NumResult::B(b)) = ops::num_op(*op, a, b) {
+                    return Ok(b);
+                }
+            }
+        }
+        self.cond_cold(c)
+    }
+
+    #[inline(never)]
+    fn cond_cold(&mut self, c: &Ex) -> R<bool> {
         match self.eval(c)? {
             Value::Bool(b) => Ok(b),
             Value::Undefined | Value::Null => Ok(false),
@@ -507,9 +597,35 @@ impl Interp {
             return Err(type_err("For needs numeric bounds"));
         };
         let loc = self.resolve(counter)?;
+        if let Loc::Local(abs, slot, fi) = loc {
+            // Integer counter, integral bounds: no Real round trips.
+            let is_int = self.frames[fi].method.kinds[slot as usize] == super::compile::KIND_INT;
+            let whole = |x: f64| x.fract() == 0.0 && x.abs() < 2e9;
+            if is_int && whole(s) && whole(e) && whole(st) && st != 0.0 {
+                let (mut i, e, st) = (s as i64, e as i64, st as i64);
+                while (st > 0 && i <= e) || (st < 0 && i >= e) {
+                    self.stack[abs] = Value::Int(i as i32);
+                    match self.exec_block(body)? {
+                        Flow::Break => break,
+                        Flow::Return => return Ok(Flow::Return),
+                        _ => {}
+                    }
+                    i = match &self.stack[abs] {
+                        Value::Int(x) => *x as i64,
+                        _ => i,
+                    } + st;
+                }
+                if i >= i32::MIN as i64 && i <= i32::MAX as i64 {
+                    self.stack[abs] = Value::Int(i as i32);
+                }
+                return Ok(Flow::Normal);
+            }
+        }
         let mut i = s;
         loop {
             if (st >= 0.0 && i > e) || (st < 0.0 && i < e) {
+                // The counter ends one step past the end, as the loop left it.
+                self.write_loc(&loc, Value::Real(i))?;
                 break;
             }
             self.write_loc(&loc, Value::Real(i))?;
@@ -624,11 +740,21 @@ impl Interp {
         self.store_in_frame(fi, self.base + slot as usize, slot, v)
     }
 
+    #[inline]
     fn store_in_frame(&mut self, fi: usize, abs: usize, slot: u32, v: Value) -> R<()> {
-        let v = match &self.frames[fi].method.slot_types[slot as usize] {
-            None => v,
-            Some(VType::Integer) if matches!(v, Value::Int(_)) => v,
-            Some(t) => ops::coerce(t, v)?,
+        use super::compile::{KIND_ANY, KIND_INT, KIND_REAL, KIND_TEXT};
+        let m = &self.frames[fi].method;
+        let v = match (m.kinds[slot as usize], v) {
+            (KIND_ANY, v) => v,
+            (KIND_INT, v @ Value::Int(_)) => v,
+            (KIND_INT, Value::Real(r)) => Value::Int(ops::real_to_long(r)),
+            (KIND_REAL, v @ Value::Real(_)) => v,
+            (KIND_REAL, Value::Int(i)) => Value::Real(i as f64),
+            (KIND_TEXT, v @ Value::Text(_)) => v,
+            (_, v) => match &m.slot_types[slot as usize] {
+                Some(t) => ops::coerce(t, v)?,
+                None => v,
+            },
         };
         self.stack[abs] = v;
         Ok(())
@@ -901,20 +1027,54 @@ impl Interp {
 
     // ================================================================ expressions
 
+    /// Evaluates an expression. The frequent cases are here; the rest is in
+    /// `eval_cold`, which keeps this function's stack frame small.
+    #[inline]
     pub(crate) fn eval(&mut self, e: &Ex) -> R<Value> {
         match e {
             Ex::Const(v) => Ok(v.clone()),
-            Ex::Local(i) => Ok(self.stack[self.base + *i as usize].clone()),
+            Ex::Local(i) => Ok(match &self.stack[self.base + *i as usize] {
+                Value::Int(x) => Value::Int(*x),
+                Value::Real(x) => Value::Real(*x),
+                v => v.clone(),
+            }),
+            Ex::Arith(op, l, r) => match self.arith_fast(*op, l, r) {
+                Some(v) => Ok(v),
+                None => self.eval_cold(e),
+            },
             Ex::Binary(op, l, r) => {
                 let a = self.eval(l)?;
                 let b = self.eval(r)?;
                 ops::binary(*op, a, b)
             }
-            Ex::CallMethod { id, args, pos } => {
-                let m = self.program.method(*id).map_err(|e| self.locate(e, *pos))?;
-                self.call_compiled(&m, args, Value::Undefined)
-                    .map_err(|e| self.locate(e, *pos))
+            Ex::CallMethod { id, args, pos } => self.eval_call(*id, args, *pos),
+            _ => self.eval_cold(e),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_cold(&mut self, e: &Ex) -> R<Value> {
+        match e {
+            Ex::Const(v) => Ok(v.clone()),
+            Ex::Local(i) => Ok(match &self.stack[self.base + *i as usize] {
+                Value::Int(x) => Value::Int(*x),
+                Value::Real(x) => Value::Real(*x),
+                v => v.clone(),
+            }),
+            Ex::Arith(op, l, r) => {
+                if let Some(v) = self.arith_fast(*op, l, r) {
+                    return Ok(v);
+                }
+                let a = self.eval(l)?;
+                let b = self.eval(r)?;
+                ops::binary(*op, a, b)
             }
+            Ex::Binary(op, l, r) => {
+                let a = self.eval(l)?;
+                let b = self.eval(r)?;
+                ops::binary(*op, a, b)
+            }
+            Ex::CallMethod { id, args, pos } => self.eval_call(*id, args, *pos),
             Ex::Command { f, args, pos } => {
                 let mut vals = Vec::with_capacity(args.len());
                 for a in args {
@@ -944,6 +1104,21 @@ impl Interp {
                 self.get_member(tv, name)
             }
             Ex::Index(t, i) => {
+                if let Ex::Local(slot) = &**t {
+                    // A local collection: read the element without cloning the handle.
+                    let iv = self.eval(i)?;
+                    if let (Value::Collection(c), Some(n)) =
+                        (&self.stack[self.base + *slot as usize], num(&iv))
+                    {
+                        return Ok(if n < 0.0 {
+                            Value::Undefined
+                        } else {
+                            c.get(n as usize)
+                        });
+                    }
+                    let tv = self.eval(t)?;
+                    return self.get_index(tv, iv);
+                }
                 let tv = self.eval(t)?;
                 let iv = self.eval(i)?;
                 self.get_index(tv, iv)
@@ -1116,6 +1291,39 @@ impl Interp {
                 *pos,
             )),
         }
+    }
+
+    /// A call of project method `id`.
+    fn eval_call(&mut self, id: u32, args: &[Ex], pos: u32) -> R<Value> {
+        let m = self.program.method(id).map_err(|e| self.locate(e, pos))?;
+        self.call_compiled(&m, args, Value::Undefined)
+            .map_err(|e| self.locate(e, pos))
+    }
+
+    /// A number leaf of an `Arith` tree, read without cloning; `None` when it
+    /// does not hold a number (the generic path then handles it).
+    #[inline]
+    fn num_leaf(&self, e: &Ex) -> Option<ops::Num> {
+        match e {
+            Ex::Local(i) => match &self.stack[self.base + *i as usize] {
+                Value::Int(x) => Some(ops::Num::I(*x as i64)),
+                Value::Real(x) => Some(ops::Num::R(*x)),
+                _ => None,
+            },
+            Ex::Const(Value::Real(x)) => Some(ops::Num::R(*x)),
+            Ex::Const(Value::Int(x)) => Some(ops::Num::I(*x as i64)),
+            Ex::Arith(op, l, r) => {
+                let (a, b) = (self.num_leaf(l)?, self.num_leaf(r)?);
+                ops::num_op(*op, a, b)?.as_num()
+            }
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn arith_fast(&self, op: BinOp, l: &Ex, r: &Ex) -> Option<Value> {
+        let (a, b) = (self.num_leaf(l)?, self.num_leaf(r)?);
+        ops::num_op(op, a, b).map(ops::NumResult::into_value)
     }
 
     /// Gives `e` the location `pos` of the running method unless it has one.

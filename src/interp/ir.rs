@@ -99,6 +99,9 @@ pub enum Ex {
     Deref(Box<Ex>),
     Neg(Box<Ex>),
     Binary(BinOp, Box<Ex>, Box<Ex>),
+    /// A binary operation whose leaves are only locals and number literals:
+    /// evaluated without cloning values when they hold numbers.
+    Arith(BinOp, Box<Ex>, Box<Ex>),
     And(Box<Ex>, Box<Ex>),
     Or(Box<Ex>, Box<Ex>),
     Ternary(Box<Ex>, Box<Ex>, Box<Ex>),
@@ -207,6 +210,8 @@ pub struct St {
 pub enum Sk {
     Expr(Ex),
     Assign(Place, Ex),
+    /// `$local := <arithmetic on locals and numbers>`.
+    AssignArith(u32, Ex),
     /// `$v:=$v+a+b…` / `$v+=a` on a local: appended in place when Text;
     /// otherwise the full expression (third field) is evaluated and assigned.
     AppendLocal(u32, Vec<Ex>, Ex),

@@ -51,12 +51,10 @@ fn int_or_real(x: i64) -> Value {
 }
 
 /// A Real to a 32-bit Long as 4D's bitwise operators and `%` take it.
+#[inline]
 fn to_long(r: f64) -> i64 {
-    if r.is_nan() {
-        0
-    } else {
-        r.trunc() as i64
-    }
+    // `as` truncates toward zero and saturates (NaN → 0).
+    r as i64
 }
 
 fn mismatch(op: BinOp, a: &Value, b: &Value) -> Box<crate::error::RuntimeError> {
@@ -90,25 +88,195 @@ fn date_add_days(d: &Date, days: f64) -> Value {
     }
 }
 
-/// `a op b` for every binary operator except `&&`/`||` (short-circuit).
-pub fn binary(op: BinOp, a: Value, b: Value) -> R<Value> {
-    use BinOp::*;
-    // Integer fast path: loops and counters.
-    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-        let (x, y) = (*x as i64, *y as i64);
-        match op {
-            Add => return Ok(int_or_real(x + y)),
-            Sub => return Ok(int_or_real(x - y)),
-            Mul => return Ok(int_or_real(x * y)),
-            Eq => return Ok(Value::Bool(x == y)),
-            Ne => return Ok(Value::Bool(x != y)),
-            Lt => return Ok(Value::Bool(x < y)),
-            Le => return Ok(Value::Bool(x <= y)),
-            Gt => return Ok(Value::Bool(x > y)),
-            Ge => return Ok(Value::Bool(x >= y)),
-            _ => {}
+/// Same tolerance as `value::compare` for Real `=`.
+const REAL_EPSILON: f64 = 1e-6;
+
+#[inline]
+fn real_eq(x: f64, y: f64) -> bool {
+    x == y || (x - y).abs() < REAL_EPSILON
+}
+
+/// A number read without going through `Value`.
+#[derive(Clone, Copy)]
+pub enum Num {
+    I(i64),
+    R(f64),
+}
+
+/// The result of [`num_op`].
+pub enum NumResult {
+    N(Num),
+    B(bool),
+}
+
+impl NumResult {
+    pub fn as_num(self) -> Option<Num> {
+        match self {
+            NumResult::N(n) => Some(n),
+            NumResult::B(_) => None,
         }
     }
+    pub fn into_value(self) -> Value {
+        match self {
+            NumResult::N(Num::I(x)) => int_or_real(x),
+            NumResult::N(Num::R(x)) => Value::Real(x),
+            NumResult::B(b) => Value::Bool(b),
+        }
+    }
+}
+
+/// Arithmetic and comparison on two numbers, with the same results as
+/// [`binary`]; `None` for what it does not handle (errors included, which
+/// the generic path then raises).
+#[inline(always)]
+pub fn num_op(op: BinOp, a: Num, b: Num) -> Option<NumResult> {
+    use BinOp::*;
+    if let (Num::I(x), Num::I(y)) = (a, b) {
+        let fits = |v: i64| v >= i32::MIN as i64 && v <= i32::MAX as i64;
+        let n = |v: i64| {
+            if fits(v) {
+                NumResult::N(Num::I(v))
+            } else {
+                NumResult::N(Num::R(v as f64))
+            }
+        };
+        return Some(match op {
+            Add => n(x + y),
+            Sub => n(x - y),
+            Mul => n(x * y),
+            Div if y != 0 => NumResult::N(Num::R(x as f64 / y as f64)),
+            IntDiv if y != 0 => n(x / y),
+            Mod if y != 0 => n(x % y),
+            Eq => NumResult::B(x == y),
+            Ne => NumResult::B(x != y),
+            Lt => NumResult::B(x < y),
+            Le => NumResult::B(x <= y),
+            Gt => NumResult::B(x > y),
+            Ge => NumResult::B(x >= y),
+            _ => return None,
+        });
+    }
+    let f = |n: Num| match n {
+        Num::I(v) => v as f64,
+        Num::R(v) => v,
+    };
+    let (x, y) = (f(a), f(b));
+    Some(match op {
+        Add => NumResult::N(Num::R(x + y)),
+        Sub => NumResult::N(Num::R(x - y)),
+        Mul => NumResult::N(Num::R(x * y)),
+        Div if y != 0.0 => NumResult::N(Num::R(x / y)),
+        IntDiv | Mod => {
+            let (xi, yi) = (to_long(x), to_long(y));
+            if yi == 0 {
+                return None;
+            }
+            let r = if op == IntDiv { xi / yi } else { xi % yi };
+            if r >= i32::MIN as i64 && r <= i32::MAX as i64 {
+                NumResult::N(Num::I(r))
+            } else {
+                NumResult::N(Num::R(r as f64))
+            }
+        }
+        Eq => NumResult::B(real_eq(x, y)),
+        Ne => NumResult::B(!real_eq(x, y)),
+        Lt => NumResult::B(!real_eq(x, y) && x < y),
+        Le => NumResult::B(real_eq(x, y) || x < y),
+        Gt => NumResult::B(!real_eq(x, y) && x > y),
+        Ge => NumResult::B(real_eq(x, y) || x > y),
+        _ => return None,
+    })
+}
+
+/// Integer fast path (loops, counters); `None` = not handled here.
+#[inline]
+fn int_op(op: BinOp, x: i64, y: i64) -> Option<R<Value>> {
+    use BinOp::*;
+    Some(Ok(match op {
+        Add => int_or_real(x + y),
+        Sub => int_or_real(x - y),
+        Mul => int_or_real(x * y),
+        Div => {
+            if y == 0 {
+                return Some(Err(div_zero()));
+            }
+            Value::Real(x as f64 / y as f64)
+        }
+        IntDiv => {
+            if y == 0 {
+                return Some(Err(div_zero()));
+            }
+            int_or_real(x / y)
+        }
+        Mod => {
+            if y == 0 {
+                return Some(Err(div_zero()));
+            }
+            int_or_real(x % y)
+        }
+        Eq => Value::Bool(x == y),
+        Ne => Value::Bool(x != y),
+        Lt => Value::Bool(x < y),
+        Le => Value::Bool(x <= y),
+        Gt => Value::Bool(x > y),
+        Ge => Value::Bool(x >= y),
+        _ => return None,
+    }))
+}
+
+/// Number fast path (Integer and Real mixed); `None` = not handled here.
+#[inline]
+fn real_op(op: BinOp, x: f64, y: f64) -> Option<R<Value>> {
+    use BinOp::*;
+    Some(Ok(match op {
+        Add => Value::Real(x + y),
+        Sub => Value::Real(x - y),
+        Mul => Value::Real(x * y),
+        Div => {
+            if y == 0.0 {
+                return Some(Err(div_zero()));
+            }
+            Value::Real(x / y)
+        }
+        IntDiv | Mod => {
+            let (xi, yi) = (to_long(x), to_long(y));
+            if yi == 0 {
+                return Some(Err(div_zero()));
+            }
+            int_or_real(if op == IntDiv { xi / yi } else { xi % yi })
+        }
+        Pow => Value::Real(x.powf(y)),
+        Eq => Value::Bool(real_eq(x, y)),
+        Ne => Value::Bool(!real_eq(x, y)),
+        Lt => Value::Bool(!real_eq(x, y) && x < y),
+        Le => Value::Bool(real_eq(x, y) || x < y),
+        Gt => Value::Bool(!real_eq(x, y) && x > y),
+        Ge => Value::Bool(real_eq(x, y) || x > y),
+        _ => return None,
+    }))
+}
+
+/// `a op b` for every binary operator except `&&`/`||` (short-circuit).
+#[inline]
+pub fn binary(op: BinOp, a: Value, b: Value) -> R<Value> {
+    match (&a, &b) {
+        (Value::Int(x), Value::Int(y)) => {
+            if let Some(r) = int_op(op, *x as i64, *y as i64) {
+                return r;
+            }
+        }
+        (Value::Int(_) | Value::Real(_), Value::Int(_) | Value::Real(_)) => {
+            if let Some(r) = real_op(op, num(&a).unwrap_or(0.0), num(&b).unwrap_or(0.0)) {
+                return r;
+            }
+        }
+        _ => {}
+    }
+    binary_slow(op, a, b)
+}
+
+fn binary_slow(op: BinOp, a: Value, b: Value) -> R<Value> {
+    use BinOp::*;
     match op {
         Add => add(a, b),
         Sub => sub(a, b),
@@ -417,12 +585,10 @@ pub fn coerce(ty: &VType, v: Value) -> R<Value> {
 }
 
 /// Real → Longint (truncated toward zero, as `C_LONGINT(i)` then `i:=3.1416` gives 3).
+#[inline]
 pub fn real_to_long(r: f64) -> i32 {
-    if r.is_nan() {
-        0
-    } else {
-        r.trunc().clamp(i32::MIN as f64, i32::MAX as f64) as i32
-    }
+    // `as` truncates toward zero and saturates (NaN → 0).
+    r as i32
 }
 
 pub fn vtype_name(t: &VType) -> String {

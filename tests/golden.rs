@@ -52,12 +52,14 @@ fn golden() {
             .expect("run fourd");
         let stdout = normalise(&output.stdout, root);
         let stderr = normalise(&output.stderr, root);
+        let had_any = file.with_extension("out").exists() || file.with_extension("err").exists();
         for (ext, actual) in [("out", &stdout), ("err", &stderr)] {
             let expect_path = file.with_extension(ext);
             if bless {
-                if actual.is_empty() {
-                    let _ = std::fs::remove_file(&expect_path);
-                } else {
+                // An existing (possibly empty) expectation is kept up to date; a new one
+                // is written only for non-empty output, except `.out` when neither exists.
+                let empty_run = ext == "out" && stdout.is_empty() && stderr.is_empty();
+                if expect_path.exists() || !actual.is_empty() || (empty_run && !had_any) {
                     std::fs::write(&expect_path, actual).expect("write expectation");
                 }
                 continue;

@@ -414,7 +414,10 @@ fn spawn(
         });
     match h {
         Ok(h) => {
-            table().threads.lock().push(h);
+            let mut threads = table().threads.lock();
+            // Threads that have ended need no join (dropping detaches them).
+            threads.retain(|t| !t.is_finished());
+            threads.push(h);
             Ok(())
         }
         Err(e) => {

@@ -918,7 +918,9 @@ impl<'s, 'o> Lexer<'s, 'o> {
                 break;
             }
             let wend = word_end(src, next);
-            if wend == next || match_keyword(src, next).is_some() {
+            // Later words of a name start with a letter (`a 1` is two tokens).
+            let letter = src[next..].starts_with(|c: char| c.is_alphabetic() || c == '_');
+            if wend == next || !letter || match_keyword(src, next).is_some() {
                 break;
             }
             end = wend;

@@ -120,11 +120,17 @@ fn convert_error(err: ParseError<usize, Token, SyntaxError>, toks: &[Spanned]) -
             token: (l, t, r),
             expected,
         } => {
+            let expects = |term: &str| expected.iter().any(|e| e == term);
             let mut msg = if t == Token::Newline {
                 match unclosed_on_line(toks, l) {
                     Some(close) => format!("missing '{close}'"),
+                    None if expects("Number") => "missing an expression".to_string(),
                     None => "unexpected end of line".to_string(),
                 }
+            } else if expects("\"End case\"") && expects("\":\"") {
+                format!(
+                    "unexpected {t}: a Case of holds ': (condition)' branches, Else and End case"
+                )
             } else {
                 format!("unexpected {t}")
             };

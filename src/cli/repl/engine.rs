@@ -248,7 +248,20 @@ impl Engine for Session {
             Ok(m) => Arc::new(m),
             Err(e) => return Outcome::Error(self.render(&e, code, origin)),
         };
-        let result = self.interp.run_entry_with_locals(&method, &mut self.locals);
+        // A bug in fourd must not end the whole console: the entry is abandoned.
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.interp.run_entry_with_locals(&method, &mut self.locals)
+        }));
+        let Ok(result) = run else {
+            self.interp.stack.clear();
+            self.interp.frames.clear();
+            self.interp.base = 0;
+            self.interp.try_depth = 0;
+            self.interp.in_handler = false;
+            return Outcome::Error(
+                "fourd: internal error (this is a bug in fourd); the entry was abandoned".into(),
+            );
+        };
         if self.console && !self.interp.at_line_start {
             // `LOG EVENT` text with no line end: keep it visible above the next prompt.
             println!();

@@ -25,13 +25,19 @@ static WAITS: Mutex<Vec<(i64, Arc<SharedGroup>)>> = Mutex::new(Vec::new());
 /// Check and registration happen under one lock, so of the processes forming
 /// a cycle exactly the last to arrive is refused.
 pub(crate) fn register_wait(me: i64, group: &Arc<SharedGroup>) -> Result<(), RuntimeError> {
-    let mut waits = WAITS.lock();
-    waits.retain(|(p, _)| *p != me);
-    if let Some(chain) = find_cycle(&waits, me, group) {
-        return Err(deadlock_error(me, &chain));
-    }
-    waits.push((me, group.clone()));
-    Ok(())
+    let chain = {
+        let mut waits = WAITS.lock();
+        waits.retain(|(p, _)| *p != me);
+        match find_cycle(&waits, me, group) {
+            Some(chain) => chain,
+            None => {
+                waits.push((me, group.clone()));
+                return Ok(());
+            }
+        }
+    };
+    // Formatted outside the registry lock: it looks up process names.
+    Err(deadlock_error(me, &chain))
 }
 
 /// Removes `me` from the registry (it got its group, or gave up).
@@ -61,16 +67,29 @@ fn find_cycle(
     None
 }
 
+/// `process 2 ("worker")`, or `process 2` when it has no name.
+fn process_label(n: i64) -> String {
+    match crate::runtime::process::get(n).map(|p| p.name.clone()) {
+        Some(name) if !name.is_empty() => format!("process {n} (\"{name}\")"),
+        _ => format!("process {n}"),
+    }
+}
+
 fn deadlock_error(me: i64, chain: &[(u64, i64)]) -> RuntimeError {
     let mut msg = format!(
-        "Deadlock: process {me} waits in Use for shared group #{}",
+        "Deadlock: {} waits in Use for shared group #{}",
+        process_label(me),
         chain[0].0
     );
     for (i, (gid, owner)) in chain.iter().enumerate() {
         if i > 0 {
             msg.push_str(&format!(", which waits for shared group #{gid}"));
         }
-        msg.push_str(&format!(" held by process {owner}"));
+        if *owner == me {
+            msg.push_str(&format!(" held by process {owner}"));
+        } else {
+            msg.push_str(&format!(" held by {}", process_label(*owner)));
+        }
     }
     msg.push_str("; this Use was refused instead of waiting forever");
     RuntimeError::new(DEADLOCK, msg)

@@ -637,14 +637,15 @@ pub fn kill_worker(p: &Process) {
 // ---------------------------------------------------------------------------
 // DELAY PROCESS, ABORT PROCESS BY ID
 
-/// `DELAY PROCESS(p; ticks)`: replaces p's remaining delay (0 cancels). The
-/// calling process sleeps at once; another process at its next statement.
-pub fn delay(p: &Process, ticks: f64) {
+/// `DELAY PROCESS(p; ticks)` called by process `caller`: replaces p's
+/// remaining delay (0 cancels). The calling process sleeps at once; another
+/// process at its next statement.
+pub fn delay(p: &Process, ticks: f64, caller: i64) {
     let until = (ticks > 0.0 && ticks.is_finite())
         .then(|| Instant::now() + Duration::from_secs_f64((ticks / 60.0).min(1e9)));
     *p.control.delay.lock() = until;
     p.control.delay_cv.notify_all();
-    if p.number == current_process() {
+    if p.number == caller {
         sleep_delayed(p);
     } else if until.is_some() {
         p.control.interrupt.store(true, Ordering::Release);

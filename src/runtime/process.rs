@@ -525,11 +525,15 @@ fn post(p: &Process, msg: Message) {
     let Some(mb) = &p.mailbox else {
         return;
     };
+    // Counted before the box is locked: `end_of_run` takes the counter's
+    // lock, then a box's (one lock order everywhere).
+    add_pending(1);
     let mut st = mb.st.lock();
     if st.killed {
+        drop(st);
+        done_pending(1);
         return;
     }
-    add_pending(1);
     if p.kind == Kind::Worker {
         let mut s = p.startup.lock();
         if s.is_none() {

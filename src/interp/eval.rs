@@ -374,6 +374,35 @@ impl Interp {
                 let v = self.eval(e)?;
                 self.store_local(*slot, v)?;
             }
+            Sk::Assign(Place::Index(t, i), e) if matches!(**t, Ex::Local(_)) => {
+                // `$c[$i]:=v` on a local, non-shared collection: no handle clone.
+                let Ex::Local(slot) = **t else { unreachable!() };
+                let iv = self.eval(i)?;
+                let v = self.eval(e)?;
+                if let (Value::Collection(c), Some(n)) =
+                    (&self.stack[self.base + slot as usize], num(&iv))
+                {
+                    if !c.is_shared() && n >= 0.0 && (n as usize) < c.len() && !v.is_undefined() {
+                        c.write()[n as usize] = v;
+                        return Ok(Flow::Normal);
+                    }
+                }
+                let tv = self.eval(t)?;
+                let loc = match (tv, iv) {
+                    (Value::Object(o), Value::Text(k)) => Loc::Prop(o, Arc::from(k.as_str())),
+                    (Value::Collection(c), iv) if num(&iv).is_some() => {
+                        Loc::Elem(c, num(&iv).unwrap_or(0.0).trunc() as i64)
+                    }
+                    (tv, iv) => {
+                        return Err(type_err(format!(
+                            "Cannot assign {}[{}]",
+                            type_name(&tv),
+                            type_name(&iv)
+                        )))
+                    }
+                };
+                self.write_loc(&loc, v)?;
+            }
             Sk::Assign(p, e) => {
                 let loc = self.resolve(p)?;
                 let v = self.eval(e)?;
@@ -1173,6 +1202,21 @@ impl Interp {
                 args,
                 pos,
             } => {
+                if let (Ex::Local(slot), "push", [arg]) = (&**target, &**name, &args[..]) {
+                    // `$c.push(x)` on a local, non-shared collection: no argument vector.
+                    let v = self.eval(arg)?;
+                    if let Value::Collection(c) = &self.stack[self.base + *slot as usize] {
+                        if !c.is_shared() {
+                            c.write()
+                                .push(if v.is_undefined() { Value::Null } else { v });
+                            return Ok(Value::Collection(c.clone()));
+                        }
+                    }
+                    let tv = self.eval(target)?;
+                    return self
+                        .call_member(tv, name, vec![v])
+                        .map_err(|e| self.locate(e, *pos));
+                }
                 let tv = self.eval(target)?;
                 let mut vals = Vec::with_capacity(args.len());
                 for a in args {

@@ -756,7 +756,14 @@ impl Interp {
                 None => v,
             },
         };
-        self.stack[abs] = v;
+        let old = std::mem::replace(&mut self.stack[abs], v);
+        // Scalars need no drop: skip the generic drop call on the hot path.
+        match old {
+            Value::Undefined | Value::Null | Value::Bool(_) | Value::Int(_) | Value::Real(_) => {
+                std::mem::forget(old)
+            }
+            other => drop(other),
+        }
         Ok(())
     }
 

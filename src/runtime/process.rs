@@ -414,7 +414,10 @@ fn spawn(
         });
     match h {
         Ok(h) => {
-            table().threads.lock().push(h);
+            let mut threads = table().threads.lock();
+            // Threads that have ended need no join (dropping detaches them).
+            threads.retain(|t| !t.is_finished());
+            threads.push(h);
             Ok(())
         }
         Err(e) => {
@@ -522,11 +525,15 @@ fn post(p: &Process, msg: Message) {
     let Some(mb) = &p.mailbox else {
         return;
     };
+    // Counted before the box is locked: `end_of_run` takes the counter's
+    // lock, then a box's (one lock order everywhere).
+    add_pending(1);
     let mut st = mb.st.lock();
     if st.killed {
+        drop(st);
+        done_pending(1);
         return;
     }
-    add_pending(1);
     if p.kind == Kind::Worker {
         let mut s = p.startup.lock();
         if s.is_none() {
@@ -634,14 +641,15 @@ pub fn kill_worker(p: &Process) {
 // ---------------------------------------------------------------------------
 // DELAY PROCESS, ABORT PROCESS BY ID
 
-/// `DELAY PROCESS(p; ticks)`: replaces p's remaining delay (0 cancels). The
-/// calling process sleeps at once; another process at its next statement.
-pub fn delay(p: &Process, ticks: f64) {
+/// `DELAY PROCESS(p; ticks)` called by process `caller`: replaces p's
+/// remaining delay (0 cancels). The calling process sleeps at once; another
+/// process at its next statement.
+pub fn delay(p: &Process, ticks: f64, caller: i64) {
     let until = (ticks > 0.0 && ticks.is_finite())
         .then(|| Instant::now() + Duration::from_secs_f64((ticks / 60.0).min(1e9)));
     *p.control.delay.lock() = until;
     p.control.delay_cv.notify_all();
-    if p.number == current_process() {
+    if p.number == caller {
         sleep_delayed(p);
     } else if until.is_some() {
         p.control.interrupt.store(true, Ordering::Release);

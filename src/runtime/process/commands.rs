@@ -218,11 +218,11 @@ fn current_process_name(cx: &mut Interp, _: &[Value]) -> RtResult<Value> {
 }
 
 /// `DELAY PROCESS(process; ticks)`: an unknown process → nothing.
-fn delay_process(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
+fn delay_process(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
     let ticks = num(args.get(1)).ok_or_else(|| bad("DELAY PROCESS", "the duration is missing"))?;
     if let Some(p) = number_arg(args.first()).and_then(super::get) {
         if !p.is_finished() {
-            super::delay(&p, ticks);
+            super::delay(&p, ticks, cx.process_number);
         }
     }
     Ok(Value::Undefined)

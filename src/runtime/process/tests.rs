@@ -31,7 +31,7 @@ fn process_delay_of_current_process_sleeps_in_ticks() {
     let h = std::thread::spawn(move || {
         set_current_process(me);
         let t = Instant::now();
-        delay(&get(me).unwrap(), 6.0);
+        delay(&get(me).unwrap(), 6.0, me);
         t.elapsed()
     });
     let took = h.join().unwrap();
@@ -48,7 +48,7 @@ fn process_delay_zero_cancels_a_delay() {
     let h = std::thread::spawn(move || {
         set_current_process(me);
         let t = Instant::now();
-        delay(&get(me).unwrap(), 600.0);
+        delay(&get(me).unwrap(), 600.0, me);
         t.elapsed()
     });
     // Wait until the thread sleeps, then cancel from here.
@@ -56,7 +56,7 @@ fn process_delay_zero_cancels_a_delay() {
     while p.state() != DELAYED && start.elapsed() < Duration::from_secs(5) {
         std::thread::sleep(Duration::from_millis(5));
     }
-    delay(&p, 0.0);
+    delay(&p, 0.0, 0);
     let took = h.join().unwrap();
     assert!(took < Duration::from_secs(5), "{took:?}");
     p.mark_finished();

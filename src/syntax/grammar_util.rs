@@ -309,7 +309,13 @@ pub fn if_(l: usize, cond: Expr, then: Block, otherwise: Option<Block>, h: usize
     )
 }
 
-pub fn case(l: usize, branches: Vec<(Expr, Block)>, otherwise: Option<Block>, h: usize) -> Stmt {
+pub fn case(
+    l: usize,
+    branches: Vec<Box<(Expr, Block)>>,
+    otherwise: Option<Block>,
+    h: usize,
+) -> Stmt {
+    let branches = branches.into_iter().map(|b| *b).collect();
     st(
         l,
         StmtKind::Case {
@@ -630,7 +636,8 @@ pub fn paren(l: usize, mut e: Expr, h: usize) -> Expr {
     e
 }
 
-pub fn object(l: usize, pairs: Vec<(String, Expr)>, h: usize) -> Expr {
+pub fn object(l: usize, pairs: Vec<Box<(String, Expr)>>, h: usize) -> Expr {
+    let pairs = pairs.into_iter().map(|p| *p).collect();
     ex(l, ExprKind::ObjectLit(pairs), h)
 }
 

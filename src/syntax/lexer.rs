@@ -237,13 +237,21 @@ fn block_comment(lex: &mut logos::Lexer<Raw>) -> bool {
     false
 }
 
+impl CommandTok {
+    /// The name as written in the source (blanks collapsed, no token suffix).
+    pub fn written(&self) -> &str {
+        self.spelled.as_deref().unwrap_or(&self.name)
+    }
+}
+
 /// A catalog command or constant (or plug-in command) as the parser sees it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CommandTok {
     /// Canonical catalog spelling, or as written when unknown.
     pub name: String,
-    /// As written in the source, without a token suffix.
-    pub written: String,
+    /// As written in the source (blanks collapsed, no token suffix), when it
+    /// differs from `name`; see `written()`.
+    pub spelled: Option<String>,
     pub id: CommandRef,
 }
 
@@ -408,7 +416,7 @@ impl fmt::Display for Token {
             ParamIndirect => write!(f, "'${{'"),
             Interprocess(n) => write!(f, "<>{n}"),
             Name(n) => write!(f, "'{n}'"),
-            Command(c) => write!(f, "'{}'", c.written),
+            Command(c) => write!(f, "'{}'", c.written()),
             Table(t) => write!(f, "[{t}]"),
             Field(tf) => write!(f, "[{}]{}", tf.0, tf.1),
             Sql(_) => write!(f, "Begin SQL"),
@@ -940,7 +948,7 @@ impl<'s, 'o> Lexer<'s, 'o> {
                 };
                 Token::Command(Box::new(CommandTok {
                     name: canonical.to_string(),
-                    written: written.to_string(),
+                    spelled: (written != canonical).then(|| written.to_string()),
                     id,
                 }))
             }
@@ -958,11 +966,8 @@ impl<'s, 'o> Lexer<'s, 'o> {
         let name = row
             .map(|&i| generated::CATALOG[i].1.to_string())
             .unwrap_or_else(|| written.to_string());
-        Token::Command(Box::new(CommandTok {
-            name,
-            written: written.to_string(),
-            id,
-        }))
+        let spelled = (written != name).then(|| written.to_string());
+        Token::Command(Box::new(CommandTok { name, spelled, id }))
     }
 
     /// A word (or digit-led name) at `start`: keyword, command, constant, method or name.
@@ -973,7 +978,7 @@ impl<'s, 'o> Lexer<'s, 'o> {
             return Some((Token::Name(src[start..end].to_string()), end));
         }
         let run_end = self.run_end(start);
-        let run = || name_key_keep_case(&src[start..run_end]);
+        let run = || name_key_keep_case(&src[start..run_end]).into_owned();
         // An explicit token suffix after the whole run settles it.
         if let Some((end, id)) = token_suffix(src, run_end) {
             if let Some((kend, _)) = match_keyword(src, start) {
@@ -1024,7 +1029,7 @@ impl<'s, 'o> Lexer<'s, 'o> {
             }
             end = wend;
         }
-        let name = name_key_keep_case(&src[start..end]);
+        let name = name_key_keep_case(&src[start..end]).into_owned();
         let mut p = end;
         let b = src.as_bytes();
         if b.get(p) == Some(&b':') {
@@ -1063,7 +1068,7 @@ impl<'s, 'o> Lexer<'s, 'o> {
             }
             fend = wend;
         }
-        let field = name_key_keep_case(&src[fstart..fend]);
+        let field = name_key_keep_case(&src[fstart..fend]).into_owned();
         let mut end = fend;
         if b.get(end) == Some(&b':') {
             let mut e = end + 1;
@@ -1324,14 +1329,15 @@ enum LastOut {
 }
 
 /// The name as written, with runs of blanks collapsed to one space.
-fn name_key_keep_case(s: &str) -> String {
+fn name_key_keep_case(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains(['\t', ' ']) {
-        return s.to_string();
+        return s.into();
     }
     s.split([' ', '\t'])
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+        .into()
 }
 
 impl Iterator for Lexer<'_, '_> {

@@ -1,9 +1,13 @@
 //! The front end: source text to AST. Nothing here depends on the interpreter.
 
 pub mod ast;
+pub mod grammar_util;
+pub mod lexer;
+pub mod parser;
 pub mod source;
 
 pub use ast::SourceFile;
+pub use parser::{parse_method, parse_method_with};
 pub use source::LineIndex;
 
 /// A syntax error at a byte span of the source.

@@ -9,6 +9,7 @@
 pub mod collection;
 pub mod compare;
 pub mod format;
+pub mod json;
 pub mod object;
 
 pub use collection::{CollRef, Collection};
@@ -44,13 +45,26 @@ pub enum PointerTarget {
     /// An interprocess variable `<>name` (case-folded name).
     Interprocess(Arc<str>),
     /// A local variable: owning frame id and slot in that frame.
-    Local { frame: u64, slot: u32, name: Arc<str> },
+    Local {
+        frame: u64,
+        slot: u32,
+        name: Arc<str>,
+    },
     /// An element of the array that `array` points to.
-    Element { array: Box<PointerTarget>, index: i64 },
+    Element {
+        array: Box<PointerTarget>,
+        index: i64,
+    },
     /// A property of an object (`->$o.name` is not 4D, but `OB` pointers are).
-    Property { object: ObjRef, key: Arc<str> },
+    Property {
+        object: ObjRef,
+        key: Arc<str>,
+    },
     Table(Arc<str>),
-    Field { table: Arc<str>, field: Arc<str> },
+    Field {
+        table: Arc<str>,
+        field: Arc<str>,
+    },
 }
 
 /// The element type of a 4D array (`ARRAY TEXT`, `ARRAY LONGINT`, …).
@@ -124,7 +138,7 @@ impl Value {
             Value::Text(t) => !t.is_empty(),
             Value::Date(d) => !d.is_null(),
             Value::Object(o) => !o.is_empty(),
-            Value::Collection(c) => c.len() > 0,
+            Value::Collection(c) => !c.is_empty(),
             Value::Pointer(_) | Value::Blob(_) | Value::Array(_) => true,
         }
     }

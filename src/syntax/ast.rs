@@ -208,7 +208,11 @@ pub enum ExprKind {
     /// Every numeric literal is a Real in 4D (`42` included). Hex `0xFF` too.
     Number(f64),
     /// `!2024-01-31!`; `!00-00-00!` is (0, 0, 0).
-    Date { year: i32, month: u32, day: u32 },
+    Date {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
     /// `?12:30:00?` in seconds.
     Time(i64),
 
@@ -225,7 +229,10 @@ pub enum ExprKind {
     /// the method wins). Multi-word names are joined with single spaces.
     Name(String),
     /// `name(args)` where `name` is not a catalog command: a project method call.
-    Call { name: String, args: Vec<Expr> },
+    Call {
+        name: String,
+        args: Vec<Expr>,
+    },
     /// A catalog command or constant, matched case-insensitively (longest match),
     /// or written as a token (`New object:C1471`, `Is text:K8:3`, plug-in `:P1:2`).
     /// `name` is the catalog's canonical spelling when matched, else as written.
@@ -239,12 +246,21 @@ pub enum ExprKind {
     /// `[Table]`, `[Table:3]`.
     Table(String),
     /// `[Table]Field`, `[Table:3]Field:2`.
-    Field { table: String, field: String },
+    Field {
+        table: String,
+        field: String,
+    },
 
     /// `obj.name`.
-    Member { target: Box<Expr>, name: String },
+    Member {
+        target: Box<Expr>,
+        name: String,
+    },
     /// `obj[index]` (property by key, or collection element).
-    Index { target: Box<Expr>, index: Box<Expr> },
+    Index {
+        target: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `obj.name(args)`: member call (`This` bound to `obj`).
     MethodCall {
         target: Box<Expr>,
@@ -252,18 +268,30 @@ pub enum ExprKind {
         args: Vec<Expr>,
     },
     /// `expr(args)` where `expr` is not a name: `$o["f"](1)`, `$f()`.
-    CallValue { callee: Box<Expr>, args: Vec<Expr> },
+    CallValue {
+        callee: Box<Expr>,
+        args: Vec<Expr>,
+    },
     /// `array{index}` (array element or scalar blob byte).
-    Element { target: Box<Expr>, index: Box<Expr> },
+    Element {
+        target: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `text[[index]]` (1-based character).
-    CharAt { target: Box<Expr>, index: Box<Expr> },
+    CharAt {
+        target: Box<Expr>,
+        index: Box<Expr>,
+    },
 
     /// `->x`: a pointer to a variable, element, table or field.
     PointerTo(Box<Expr>),
     /// `p->`: the value pointed to.
     Deref(Box<Expr>),
 
-    Unary { op: UnaryOp, expr: Box<Expr> },
+    Unary {
+        op: UnaryOp,
+        expr: Box<Expr>,
+    },
     /// Every binary operator; 4D evaluates them strictly left to right.
     Binary {
         op: BinOp,
@@ -288,6 +316,14 @@ pub enum ExprKind {
     OperatorArg(BinOp),
     /// `Try(expr)`: evaluates `expr`, swallowing its errors.
     TryExpr(Box<Expr>),
+    /// An assignment written as a call argument, as in
+    /// `Formula($1.result:=$1.value*2)` or `Formula(This.total+=1)`: it assigns
+    /// when evaluated (the parser accepts it only as an argument).
+    Assign {
+        target: Box<Expr>,
+        op: AssignOp,
+        value: Box<Expr>,
+    },
 }
 
 /// How a command was identified.

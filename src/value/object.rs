@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 use parking_lot::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::any::Any;
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// Properties in creation order (4D keeps it for `JSON Stringify`, `For each`, `OB Keys`).
@@ -26,6 +26,9 @@ pub struct SharedGroup {
     pub id: u64,
     /// Runtime-owned lock state (owner process, re-entry count, waiters).
     pub lock: GroupLock,
+    /// Set once a second member joins: from then on no member may move to
+    /// another group (a value alone in its group may still join one).
+    pub joined: AtomicBool,
 }
 
 impl fmt::Debug for SharedGroup {
@@ -56,6 +59,7 @@ impl SharedGroup {
         Arc::new(SharedGroup {
             id: NEXT_GROUP.fetch_add(1, Ordering::Relaxed),
             lock: GroupLock::default(),
+            joined: AtomicBool::new(false),
         })
     }
 }

@@ -1,0 +1,2 @@
+var $expiration : Text
+$expiration:=Session.expirationDate //eg "2021-11-05T17:10:42Z"

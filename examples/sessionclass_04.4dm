@@ -1,0 +1,6 @@
+If (Session.hasPrivilege("WebAdmin"))
+	//Access is granted, do nothing
+Else
+	//Display an authentication page
+
+End if

@@ -1,0 +1,3 @@
+If (Session.isGuest())
+	//Do something for Guest user
+End if

@@ -1,0 +1,2 @@
+// helper: raises error 7 (run alone, it fails with that error)
+throw(7; "seven")

@@ -1,0 +1,3 @@
+// helper: one Text parameter
+#DECLARE($value : Text) -> $r : Text
+$r:=$value

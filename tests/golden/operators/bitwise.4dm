@@ -1,0 +1,11 @@
+// docs/Concepts/dt_number.md: bitwise operators on 32-bit Longs
+ALERT(String(0x0000FFFF & 0xFF00FF00))
+ALERT(String(0x0000FFFF | 0xFF00FF00))
+ALERT(String(0x0000FFFF ^| 0xFF00FF00))
+ALERT(String(0x0000FFFF << 8))
+ALERT(String(0x0000FFFF >> 8))
+ALERT(String(0 ?+ 16))
+ALERT(String(0x00010000 ?- 16))
+ALERT(String(0x00010000 ?? 16))
+ALERT(String(True & False))
+ALERT(String(True | False))

@@ -1,0 +1,15 @@
+// docs/Concepts/dt_number.md, docs/Concepts/operators.md
+// 4D has no operator precedence: binary operators run strictly left to right.
+ALERT(String(3+4*5))
+ALERT(String(3+(4*5)))
+ALERT(String(2*3+1))
+ALERT(String(10-2-3))
+ALERT(String(5\2))
+ALERT(String(5/2))
+ALERT(String(10%3))
+ALERT(String(10%2))
+ALERT(String(10.5%2))
+ALERT(String(2^3))
+ALERT(String(10#11))
+ALERT(String(5*2))
+ALERT(String(-3+1))

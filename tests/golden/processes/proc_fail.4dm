@@ -1,0 +1,8 @@
+// Process method of error_in_process.
+#DECLARE($s : 4D.Signal)
+If ($s#Null)
+	$s.trigger()
+	$x:=1/0
+Else
+	ALERT("proc_fail: the process method of error_in_process")
+End if

@@ -1,0 +1,3 @@
+Case of
+$a:=1
+End case

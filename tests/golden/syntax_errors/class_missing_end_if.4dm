@@ -1,0 +1,4 @@
+Class constructor
+Function f()
+	If (True)
+Function g()

@@ -1,0 +1,3 @@
+#DECLARE($a : Text)
+$b:=1
+#DECLARE($c : Text)

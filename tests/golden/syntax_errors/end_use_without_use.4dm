@@ -1,0 +1,4 @@
+Use(Storage)
+	$x:=1
+End Use
+End use

@@ -1,0 +1,4 @@
+var $a : Integer
+
+If ($a=1)
+	ALERT("one")

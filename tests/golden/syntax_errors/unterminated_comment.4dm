@@ -1,0 +1,2 @@
+/* a /* nested */ still a comment
+$a:=1

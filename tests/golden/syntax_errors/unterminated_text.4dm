@@ -1,0 +1,1 @@
+$t:="never closed

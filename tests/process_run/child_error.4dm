@@ -1,0 +1,2 @@
+// An error in another process: reported, exit status 1.
+New process("child_fails"; 0; "failing")

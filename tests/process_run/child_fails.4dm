@@ -1,0 +1,3 @@
+ALERT("child runs")
+$x:=Null
+$y:=$x.a.b

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 fn main() {
     set_current_process(1);
-    let s = Value::Object(new_shared_object(Props::new()).unwrap());
+    let s = Value::Object(new_shared_object(Props::default()).unwrap());
     let Value::Object(o) = &s else { unreachable!() };
     const N: u32 = 1_000_000;
 

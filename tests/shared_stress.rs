@@ -11,7 +11,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 fn shared_obj() -> Value {
-    Value::Object(new_shared_object(Props::new()).unwrap())
+    Value::Object(new_shared_object(Props::default()).unwrap())
 }
 
 fn o(v: &Value) -> &ObjRef {

@@ -94,7 +94,7 @@ impl NativeObject for FormulaFn {
 
 pub fn store_object(name: &'static str) -> ObjRef {
     ObjRef::with(
-        Props::new(),
+        Props::default(),
         None,
         Some(Arc::new(StoreNative(name))),
         Sharing::None,
@@ -103,7 +103,7 @@ pub fn store_object(name: &'static str) -> ObjRef {
 
 pub fn new_formula(f: FormulaFn) -> Value {
     Value::Object(ObjRef::with(
-        Props::new(),
+        Props::default(),
         None,
         Some(Arc::new(f)),
         Sharing::None,
@@ -162,7 +162,7 @@ fn make_class(
     fill: impl FnOnce(&mut ClassRt),
 ) -> Arc<ClassRt> {
     Arc::new_cyclic(|weak: &Weak<ClassRt>| {
-        let mut props = Props::new();
+        let mut props = Props::default();
         props.insert("name".into(), Value::text(name));
         props.insert(
             "superclass".into(),
@@ -286,7 +286,7 @@ pub fn instantiate(cx: &mut Interp, cls: &Arc<ClassRt>, args: Vec<Value>) -> R<V
         Sharing::None
     };
     let handle: ClassHandle = cls.clone();
-    let obj = ObjRef::with(Props::new(), Some(handle), None, sharing);
+    let obj = ObjRef::with(Props::default(), Some(handle), None, sharing);
     let this = Value::Object(obj.clone());
     let mut chain: Vec<&ClassRt> = cls.chain().collect();
     chain.reverse();

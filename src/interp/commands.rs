@@ -153,7 +153,7 @@ pub fn errors_collection(errs: &[RuntimeError]) -> Value {
     let items = errs
         .iter()
         .map(|e| {
-            let mut p = Props::new();
+            let mut p = Props::default();
             p.insert("errCode".into(), Value::Real(e.code as f64));
             p.insert("message".into(), Value::text(e.message.as_str()));
             p.insert("componentSignature".into(), Value::text(e.component));
@@ -616,7 +616,7 @@ impl Interp {
         } else {
             (0..n)
                 .map(|i| {
-                    let mut p = Props::new();
+                    let mut p = Props::default();
                     for (col, name) in columns.iter().zip(&names) {
                         p.insert(name.clone(), col.get(i).cloned().unwrap_or_default());
                     }

@@ -389,7 +389,10 @@ impl Interp {
                 }
                 let tv = self.eval(t)?;
                 let loc = match (tv, iv) {
-                    (Value::Object(o), Value::Text(k)) => Loc::Prop(o, Arc::from(k.as_str())),
+                    // `$o[key]:=v`: write straight through, without copying the key.
+                    (Value::Object(o), Value::Text(k)) => {
+                        return self.set_member(&o, &k, v).map(|_| Flow::Normal)
+                    }
                     (Value::Collection(c), iv) if num(&iv).is_some() => {
                         Loc::Elem(c, num(&iv).unwrap_or(0.0).trunc() as i64)
                     }
@@ -1136,6 +1139,15 @@ impl Interp {
                 r.map_err(|e| self.locate(Box::new(e), *pos))
             }
             Ex::Member(t, name) => {
+                if let Ex::Local(slot) = &**t {
+                    // A plain local object (no class, no native state): read the
+                    // property without cloning the handle.
+                    if let Value::Object(o) = &self.stack[self.base + *slot as usize] {
+                        if o.0.native.is_none() && o.0.class.is_none() {
+                            return Ok(o.get(name));
+                        }
+                    }
+                }
                 let tv = self.eval(t)?;
                 self.get_member(tv, name)
             }
@@ -1143,14 +1155,22 @@ impl Interp {
                 if let Ex::Local(slot) = &**t {
                     // A local collection: read the element without cloning the handle.
                     let iv = self.eval(i)?;
-                    if let (Value::Collection(c), Some(n)) =
-                        (&self.stack[self.base + *slot as usize], num(&iv))
-                    {
-                        return Ok(if n < 0.0 {
-                            Value::Undefined
-                        } else {
-                            c.get(n as usize)
-                        });
+                    match (&self.stack[self.base + *slot as usize], &iv) {
+                        (Value::Collection(c), iv) if num(iv).is_some() => {
+                            let n = num(iv).unwrap_or(0.0);
+                            return Ok(if n < 0.0 {
+                                Value::Undefined
+                            } else {
+                                c.get(n as usize)
+                            });
+                        }
+                        // A plain local object with a Text key: same, for `$o[key]`.
+                        (Value::Object(o), Value::Text(k))
+                            if o.0.native.is_none() && o.0.class.is_none() =>
+                        {
+                            return Ok(o.get(k));
+                        }
+                        _ => {}
                     }
                     let tv = self.eval(t)?;
                     return self.get_index(tv, iv);
@@ -1276,7 +1296,7 @@ impl Interp {
                 }
             }
             Ex::ObjectLit(pairs) => {
-                let mut props = Props::with_capacity(pairs.len());
+                let mut props = Props::with_capacity_and_hasher(pairs.len(), Default::default());
                 for (k, e) in pairs {
                     let v = self.eval(e)?;
                     if !v.is_undefined() {

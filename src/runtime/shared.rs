@@ -411,7 +411,12 @@ pub fn new_shared_collection(mut items: Vec<Value>) -> RtResult<CollRef> {
 /// A new empty root object like `Storage` or a `Session.storage`: shared,
 /// locked on its own, never pulling what it holds into its group.
 pub fn new_storage_root() -> ObjRef {
-    ObjRef::with(Props::new(), None, None, Sharing::Root(SharedGroup::new()))
+    ObjRef::with(
+        Props::default(),
+        None,
+        None,
+        Sharing::Root(SharedGroup::new()),
+    )
 }
 
 /// The `Storage` object: one per run (fourd has no components).

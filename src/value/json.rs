@@ -172,7 +172,7 @@ pub fn from_json(j: &serde_json::Value) -> Value {
             Value::Collection(CollRef::new(a.iter().map(from_json).collect()))
         }
         serde_json::Value::Object(m) => {
-            let mut props = Props::with_capacity(m.len());
+            let mut props = Props::with_capacity_and_hasher(m.len(), Default::default());
             for (k, v) in m {
                 props.insert(k.clone(), from_json(v));
             }
@@ -244,7 +244,7 @@ mod tests {
     use super::*;
 
     fn obj(pairs: &[(&str, Value)]) -> Value {
-        let mut p = Props::new();
+        let mut p = Props::default();
         for (k, v) in pairs {
             p.insert(k.to_string(), v.clone());
         }

@@ -9,7 +9,10 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// Properties in creation order (4D keeps it for `JSON Stringify`, `For each`, `OB Keys`).
-pub type Props = IndexMap<String, Value>;
+/// Hashed with foldhash: property keys are short and hashed on every access,
+/// where SipHash cost more than the lookup itself. Order does not depend on it.
+pub type Props = IndexMap<String, Value, PropsHasher>;
+pub type PropsHasher = foldhash::fast::RandomState;
 
 /// A built-in object with native state (a `4D.Session`, a `4D.Signal`, a formula…).
 /// The runtime downcasts through `as_any`.
@@ -102,7 +105,7 @@ pub struct ObjRef(pub Arc<Object>);
 
 impl ObjRef {
     pub fn new() -> ObjRef {
-        ObjRef::from_props(Props::new())
+        ObjRef::from_props(Props::default())
     }
     pub fn from_props(props: Props) -> ObjRef {
         ObjRef(Arc::new(Object {

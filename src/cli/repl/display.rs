@@ -60,7 +60,7 @@ mod tests {
     use crate::value::{ObjRef, Props};
 
     fn obj(pairs: &[(&str, Value)]) -> Value {
-        let mut props = Props::new();
+        let mut props = Props::default();
         for (k, v) in pairs {
             props.insert(k.to_string(), v.clone());
         }

@@ -231,7 +231,7 @@ fn call(
 }
 
 fn param_with(pairs: &[(&str, Value)]) -> ObjRef {
-    let mut p = Props::new();
+    let mut p = Props::default();
     for (k, v) in pairs {
         p.insert(k.to_string(), v.clone());
     }
@@ -1128,7 +1128,7 @@ fn reduce(c: &CollRef, a: &[Value], host: &mut dyn Host, right: bool) -> RtResul
 fn query(c: &CollRef, a: &[Value], indices: bool) -> RtResult<Value> {
     let q = text_arg(a, 0, "query")?.ok_or_else(|| err(".query(): a query string is expected"))?;
     let mut params = a[1..].to_vec();
-    let mut named = Props::new();
+    let mut named = Props::default();
     if let [Value::Object(settings)] = &a[1..] {
         if let Value::Object(p) = settings.get("parameters") {
             named = p.read().clone();

@@ -189,7 +189,7 @@ pub fn new_object(args: &[Value]) -> RtResult<Value> {
             "New object: expects name/value pairs",
         ));
     }
-    let mut props = Props::with_capacity(args.len() / 2);
+    let mut props = Props::with_capacity_and_hasher(args.len() / 2, Default::default());
     for (i, pair) in args.chunks(2).enumerate() {
         let key = arg_text("New object", args, i * 2)?;
         if !pair[1].is_undefined() {
@@ -251,7 +251,7 @@ pub fn ob_entries(args: &[Value]) -> RtResult<Value> {
             .read()
             .iter()
             .map(|(k, v)| {
-                let mut p = Props::new();
+                let mut p = Props::default();
                 p.insert("key".to_string(), Value::text(k.clone()));
                 p.insert("value".to_string(), v.clone());
                 Value::Object(ObjRef::from_props(p))
@@ -355,7 +355,7 @@ pub fn ob_is_shared(args: &[Value]) -> RtResult<Value> {
 pub fn new_shared_object(args: &[Value]) -> RtResult<Value> {
     let props = match new_object(args)? {
         Value::Object(o) => o.read().clone(),
-        _ => Props::new(),
+        _ => Props::default(),
     };
     Ok(Value::Object(crate::runtime::shared::new_shared_object(
         props,

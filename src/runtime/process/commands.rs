@@ -181,7 +181,7 @@ fn process_state(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
 
 /// The `Process info` object of `p` (also the items of `Process activity`).
 pub fn info_object(p: &Process) -> ObjRef {
-    let mut o = Props::new();
+    let mut o = Props::default();
     o.insert("number".into(), Value::Int(p.number as i32));
     o.insert("name".into(), Value::text(p.name.clone()));
     let sid = p.session().map(|s| s.id.clone()).unwrap_or_default();
@@ -286,7 +286,7 @@ pub fn activity_processes(session_id: Option<&str>, with_session: bool) -> CollR
 /// `processes`, parameters ignored. Server: `sessions` too, filtered by
 /// `sessionID` (unknown → Null) and `options` (1 processes only, 2 sessions only).
 fn process_activity(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
-    let mut out = Props::new();
+    let mut out = Props::default();
     if session::run_mode() == RunMode::SingleUser {
         out.insert(
             "processes".into(),

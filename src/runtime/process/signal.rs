@@ -84,7 +84,7 @@ impl Signal {
 
 /// `New signal({description})`: a new shared object in a group of its own.
 pub fn new_signal(description: Option<String>) -> ObjRef {
-    let mut props = Props::new();
+    let mut props = Props::default();
     props.insert(
         "description".into(),
         Value::text(description.unwrap_or_default()),

@@ -70,8 +70,8 @@ mod tests {
     #[test]
     fn transfer_copies_regular_and_keeps_shared() {
         let shared =
-            Value::Object(crate::runtime::shared::new_shared_object(Props::new()).unwrap());
-        let mut p = Props::new();
+            Value::Object(crate::runtime::shared::new_shared_object(Props::default()).unwrap());
+        let mut p = Props::default();
         p.insert("n".into(), Value::Int(1));
         p.insert("s".into(), shared.clone());
         let o = ObjRef::from_props(p);

@@ -34,7 +34,7 @@ impl NativeObject for SessionObject {
 /// A `4D.Session` object for `s`.
 pub fn session_object(s: Arc<Session>) -> ObjRef {
     ObjRef::with(
-        Props::new(),
+        Props::default(),
         None,
         Some(Arc::new(SessionObject { session: s })),
         Sharing::None,
@@ -60,7 +60,7 @@ pub fn info_object(s: &Session) -> Option<ObjRef> {
     if s.is_web() {
         return None;
     }
-    let mut p = Props::new();
+    let mut p = Props::default();
     p.insert("type".into(), text(s.kind.as_str()));
     p.insert("userName".into(), text(s.user_name()));
     p.insert("machineName".into(), text(s.machine_name.clone()));

@@ -120,7 +120,7 @@ fn session_web_privileges_roles_and_guest() {
     assert!(is_true(call(&o, "setPrivileges", &[Value::text("Admn")])));
     assert!(is_true(call(&o, "isGuest", &[])));
     // A role grants its privileges and the included ones, in the docs' order.
-    let mut p = crate::value::Props::new();
+    let mut p = crate::value::Props::default();
     p.insert("roles".into(), Value::text("Medium"));
     p.insert("userName".into(), Value::text("bob"));
     let settings = Value::Object(ObjRef::from_props(p));

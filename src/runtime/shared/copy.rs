@@ -95,7 +95,7 @@ fn copy_plain(value: &Value, depth: usize) -> RtResult<Value> {
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
-            let mut props = Props::with_capacity(src.len());
+            let mut props = Props::with_capacity_and_hasher(src.len(), Default::default());
             for (k, v) in src {
                 props.insert(k, copy_plain(&v, depth + 1)?);
             }
@@ -124,7 +124,7 @@ fn copy_shared(value: &Value, g: &Arc<SharedGroup>, depth: usize) -> RtResult<Va
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
-            let mut props = Props::with_capacity(src.len());
+            let mut props = Props::with_capacity_and_hasher(src.len(), Default::default());
             for (k, v) in src {
                 props.insert(k, copy_shared(&v, g, depth + 1)?);
             }

@@ -9,7 +9,7 @@ fn obj(v: &Value) -> &ObjRef {
 }
 
 fn shared_obj() -> Value {
-    Value::Object(new_shared_object(Props::new()).unwrap())
+    Value::Object(new_shared_object(Props::default()).unwrap())
 }
 
 /// Assigns `o.key := v` as the interpreter does.
@@ -56,7 +56,7 @@ fn shared_regular_object_in_shared_is_10721() {
 
 #[test]
 fn shared_time_is_stored_as_milliseconds() {
-    let mut p = Props::new();
+    let mut p = Props::default();
     p.insert("t".into(), Value::Time(1));
     let o = new_shared_object(p).unwrap();
     assert!(matches!(o.get("t"), Value::Real(r) if r == 1000.0));
@@ -139,7 +139,7 @@ fn shared_storage_never_groups_and_holds_only_shared() {
 #[test]
 fn shared_prefill_joins_and_refuses_plain() {
     let inner = shared_obj();
-    let mut p = Props::new();
+    let mut p = Props::default();
     p.insert("in".into(), inner.clone());
     let outer = Value::Object(new_shared_object(p).unwrap());
     assert_eq!(group_id(&outer), group_id(&inner));
@@ -157,7 +157,7 @@ fn shared_use_on_scalar_errors_and_on_plain_locks_nothing() {
 #[test]
 fn shared_copy_plain_is_deep_and_regular() {
     let inner = shared_obj();
-    let mut p = Props::new();
+    let mut p = Props::default();
     p.insert("in".into(), inner.clone());
     let outer = Value::Object(new_shared_object(p).unwrap());
     let c = copy(&outer, false).unwrap();
@@ -169,7 +169,7 @@ fn shared_copy_plain_is_deep_and_regular() {
 
 #[test]
 fn shared_copy_shared_makes_one_new_group() {
-    let mut p = Props::new();
+    let mut p = Props::default();
     p.insert("in".into(), Value::Object(ObjRef::new()));
     p.insert("n".into(), Value::Int(3));
     let plain = Value::Object(ObjRef::from_props(p));
@@ -215,7 +215,7 @@ fn shared_storage_is_one_object() {
 
 #[test]
 fn shared_ob_copy_command_options() {
-    let mut p = Props::new();
+    let mut p = Props::default();
     p.insert("a".into(), Value::Int(1));
     let v = Value::Object(new_shared_object(p).unwrap());
     let c = ob_copy(std::slice::from_ref(&v)).unwrap();

@@ -11,24 +11,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-/// The 4D type name of a value, for error messages.
-pub fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Undefined => "Undefined",
-        Value::Null => "Null",
-        Value::Bool(_) => "Boolean",
-        Value::Int(_) => "Integer",
-        Value::Real(_) => "Real",
-        Value::Text(_) => "Text",
-        Value::Date(_) => "Date",
-        Value::Time(_) => "Time",
-        Value::Object(_) => "Object",
-        Value::Collection(_) => "Collection",
-        Value::Pointer(_) => "Pointer",
-        Value::Blob(_) => "Blob",
-        Value::Array(_) => "Array",
-    }
-}
+/// The 4D type name of a value, for error messages (one table, in `value::compare`).
+pub use crate::value::compare::type_name;
 
 /// A number's value (Integer, Real), or None.
 #[inline]

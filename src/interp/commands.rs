@@ -127,10 +127,18 @@ fn ob_get(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
 
 /// `OB Get(…; type)` conversions.
 fn convert_to_type(v: Value, t: i32) -> RtResult<Value> {
+    // Texts convert as `Num` does ("5" → 5).
+    let number = |v: &Value| match v {
+        Value::Text(_) => crate::runtime::commands::text::num(std::slice::from_ref(v))
+            .ok()
+            .and_then(|n| num(&n))
+            .unwrap_or(0.0),
+        v => num(v).unwrap_or(0.0),
+    };
     Ok(match t {
         2 => Value::text(to_text(&v)),
-        1 => Value::Real(num(&v).unwrap_or(0.0)),
-        9 | 8 => Value::Int(num(&v).unwrap_or(0.0) as i32),
+        1 => Value::Real(number(&v)),
+        9 | 8 => Value::Int(number(&v) as i32),
         6 => Value::Bool(matches!(v, Value::Bool(true))),
         _ => v,
     })
@@ -286,6 +294,21 @@ fn array_default(k: ArrayKind) -> Value {
     }
 }
 
+/// The array kind that holds values like `v`.
+fn array_kind_of(v: &Value) -> ArrayKind {
+    match v {
+        Value::Text(_) => ArrayKind::Text,
+        Value::Int(_) => ArrayKind::Longint,
+        Value::Bool(_) => ArrayKind::Boolean,
+        Value::Date(_) => ArrayKind::Date,
+        Value::Time(_) => ArrayKind::Time,
+        Value::Object(_) | Value::Null => ArrayKind::Object,
+        Value::Pointer(_) => ArrayKind::Pointer,
+        Value::Blob(_) => ArrayKind::Blob,
+        _ => ArrayKind::Real,
+    }
+}
+
 fn kind_vtype(k: ArrayKind) -> VType {
     match k {
         ArrayKind::Text => VType::Text,
@@ -415,6 +438,13 @@ impl Interp {
             Special::AppendToArray => {
                 let loc = self.resolve(place(0)?)?;
                 let v = vals.first().cloned().unwrap_or_default();
+                // On a variable that is not an array yet, the array is created
+                // with the value's type (docs/commands/ob-get.md, example 4).
+                if let Value::Undefined = self.read_loc(&loc)? {
+                    let kind = array_kind_of(&v);
+                    let items = vec![array_default(kind)];
+                    self.write_raw(&loc, Value::Array(Box::new(Array { kind, items })))?;
+                }
                 self.modify_array(&loc, "APPEND TO ARRAY", |a| {
                     let v = coerce_array_item(a.kind, v)?;
                     a.items.push(v);

@@ -554,6 +554,11 @@ impl<'p> Ctx<'p> {
             return Ex::Process(self.prog.interner.intern(&key));
         }
         if let Some(tag) = declare_tag(&key) {
+            // `C_STRING(63; $a)`: the old form gives a length first.
+            let a = match a.first().map(|x| &x.node) {
+                Some(ExprKind::Number(_)) if key.ends_with("c_string") => &a[1..],
+                _ => a,
+            };
             let mut places = Vec::new();
             for x in a {
                 match &x.node {

@@ -115,6 +115,11 @@ pub struct Interp {
     pub(crate) fatal: bool,
     /// The error stack that `Last errors` returns.
     pub last_errors: Vec<RuntimeError>,
+    /// Errors thrown in deferred mode (`throw({…; deferred: True})`), with the
+    /// id of the frame that threw them: raised when that method returns.
+    pub(crate) deferred: Vec<(u64, RuntimeError)>,
+    /// The deferred errors raised together, for `Last errors`.
+    pub(crate) deferred_batch: Vec<RuntimeError>,
     out: std::io::BufWriter<std::io::Stdout>,
     /// Output captured instead of written (tests, the REPL).
     pub capture: Option<String>,
@@ -144,6 +149,8 @@ impl Interp {
             in_handler: false,
             fatal: false,
             last_errors: Vec::new(),
+            deferred: Vec::new(),
+            deferred_batch: Vec::new(),
             out: std::io::BufWriter::new(std::io::stdout()),
             capture: None,
             interrupt: Arc::new(AtomicBool::new(false)),

@@ -395,6 +395,20 @@ impl Interp {
             Special::SortArray => self.sort_arrays(places, &vals),
             Special::ArrayToCollection => self.array_to_collection(places, &vals),
             Special::CollectionToArray => self.collection_to_array(places, &vals),
+            Special::CopyArray => {
+                // COPY ARRAY(source; destination): the destination becomes a copy.
+                let src = self.resolve(place(0)?)?;
+                let v = self.read_loc(&src)?;
+                if !matches!(v, Value::Array(_)) {
+                    return Err(type_err(format!(
+                        "COPY ARRAY: an array was expected, not a {}",
+                        type_name(&v)
+                    )));
+                }
+                let dst = self.resolve(place(1)?)?;
+                self.write_raw(&dst, v)?;
+                Ok(Value::Undefined)
+            }
             Special::OnErrCall => {
                 let name = match vals.first() {
                     Some(Value::Text(t)) => t.to_string(),
@@ -454,7 +468,7 @@ impl Interp {
                 self.write_raw(&loc, d)?;
                 Ok(Value::Undefined)
             }
-            Special::Throw => Err(self.throw_error(&vals)),
+            Special::Throw => self.throw(&vals),
             Special::IsNilPointer => Ok(Value::Bool(!matches!(
                 vals.first(),
                 Some(Value::Pointer(_))
@@ -507,6 +521,13 @@ impl Interp {
                 self.procvars[i] = v;
                 Ok(())
             }
+            // A row of a 2-D array holds an array: replaced as is.
+            Loc::ArrElem(..) if matches!(v, Value::Array(_) | Value::Undefined) => {
+                self.with_var(loc, |slot| {
+                    *slot = v;
+                    Ok(())
+                })
+            }
             _ => self.write_loc(loc, v),
         }
     }
@@ -520,28 +541,55 @@ impl Interp {
         r
     }
 
+    /// `throw`: an error raised now, or (`deferred: True`) when the current
+    /// method returns.
+    fn throw(&mut self, vals: &[Value]) -> R<Value> {
+        let deferred = match vals.first() {
+            Some(Value::Object(o)) => matches!(o.get("deferred"), Value::Bool(true)),
+            _ => false,
+        };
+        let e = self.throw_error(vals);
+        if deferred {
+            let id = self.frames.last().map(|f| f.id).unwrap_or(0);
+            self.deferred.push((id, *e));
+            return Ok(Value::Undefined);
+        }
+        Err(e)
+    }
+
     fn throw_error(&mut self, vals: &[Value]) -> Box<RuntimeError> {
         match vals.first() {
             Some(Value::Object(o)) => {
-                let code = num(&o.get("errCode")).unwrap_or(errors::USER as f64) as i32;
+                // No errCode: -1 (docs/commands/throw.md).
+                let code = match o.get("errCode") {
+                    Value::Undefined | Value::Null => -1,
+                    v => num(&v).unwrap_or(-1.0) as i32,
+                };
+                let signature = match o.get("componentSignature") {
+                    Value::Text(c) if !c.is_empty() => errors::signature(c.as_str()),
+                    _ => "host",
+                };
                 let mut msg = to_text(&o.get("message"));
                 if msg.is_empty() {
-                    msg = format!("Error {code}");
+                    msg = format!("Error code: {code} ({signature})");
                 }
                 // `{placeholders}` in the message take the object's properties.
                 for (k, v) in o.read().iter() {
                     msg = msg.replace(&format!("{{{k}}}"), &to_text(v));
                 }
                 let mut e = RuntimeError::new(code, msg);
-                if let Value::Text(c) = o.get("componentSignature") {
-                    e.component = if c.as_str() == "4DRT" { "4DRT" } else { "user" };
-                }
+                e.component = signature;
                 Box::new(e)
             }
             Some(v) if num(v).is_some() => {
                 let code = num(v).unwrap_or(0.0) as i32;
-                let msg = vals.get(1).map(to_text).unwrap_or_default();
-                Box::new(RuntimeError::new(code, msg))
+                let msg = match vals.get(1).map(to_text) {
+                    Some(m) if !m.is_empty() => m,
+                    _ => format!("Error code: {code} (host)"),
+                };
+                let mut e = RuntimeError::new(code, msg);
+                e.component = "host";
+                Box::new(e)
             }
             None => match self.last_errors.first() {
                 Some(e) => {

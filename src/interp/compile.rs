@@ -188,7 +188,11 @@ impl<'p> Ctx<'p> {
             StmtKind::Expr(e) => Sk::Expr(self.expr(e)),
             StmtKind::Assign { target, op, value } => self.assign(target, *op, value),
             StmtKind::Var { names, ty, init } => {
-                let vt = ty.as_ref().map(vtype);
+                // `var $x:=expr` with no type: the type is inferred from `expr`.
+                let vt = ty
+                    .as_ref()
+                    .map(vtype)
+                    .or_else(|| init.as_ref().and_then(infer_type));
                 let mut places = Vec::new();
                 for n in names {
                     let p = self.place(n);
@@ -576,6 +580,11 @@ impl<'p> Ctx<'p> {
             return self.special(Special::Declare(tag), Vec::new(), places, pos);
         }
         if let Some(kind) = array_kind(&key) {
+            // `ARRAY STRING(length; name; size)` has the string length first.
+            let a = match (key.as_str(), a.len()) {
+                ("array string", 3..) => &a[1..],
+                _ => a,
+            };
             let places = a.first().map(|x| vec![self.place(x)]).unwrap_or_default();
             let args = self.exprs(a.get(1..).unwrap_or(&[]));
             return self.special(Special::MakeArray(kind), args, places, pos);
@@ -604,6 +613,10 @@ impl<'p> Ctx<'p> {
                     }
                 }
                 return self.special(Special::SortArray, args, places, pos);
+            }
+            "copy array" => {
+                let places = a.iter().take(2).map(|x| self.place(x)).collect();
+                return self.special(Special::CopyArray, Vec::new(), places, pos);
             }
             "array to collection" | "collection to array" => {
                 let op = if key == "array to collection" {
@@ -735,6 +748,41 @@ pub fn vtype(t: &TypeRef) -> VType {
         TypeRef::Other(n) if n.eq_ignore_ascii_case("number") => VType::Real,
         TypeRef::Other(_) => VType::Variant,
     }
+}
+
+/// The type 4D infers for `var $x:=expr` (the most general one: numbers are
+/// Real), when it can be told from the expression alone; otherwise Variant.
+fn infer_type(e: &ast::Expr) -> Option<VType> {
+    Some(match &e.node {
+        ExprKind::Text(_) => VType::Text,
+        ExprKind::Number(_) => VType::Real,
+        ExprKind::Date { .. } => VType::Date,
+        ExprKind::Time(_) => VType::Time,
+        ExprKind::ObjectLit(_) => VType::Object,
+        ExprKind::CollectionLit(_) => VType::Collection,
+        ExprKind::PointerTo(_) => VType::Pointer,
+        ExprKind::Unary { expr, .. } => return infer_type(expr),
+        ExprKind::Binary { op, lhs, .. } => match op {
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => VType::Boolean,
+            // Text or number operations keep their left operand's type.
+            BinOp::Add | BinOp::Mul => match infer_type(lhs)? {
+                t @ (VType::Text | VType::Real) => t,
+                _ => return None,
+            },
+            _ => return None,
+        },
+        ExprKind::Command { name, .. } => match fold(name).as_str() {
+            "true" | "false" | "not" => VType::Boolean,
+            "new object" | "new shared object" => VType::Object,
+            "new collection" | "new shared collection" | "split string" => VType::Collection,
+            "string" | "substring" | "uppercase" | "lowercase" | "replace string" | "char"
+            | "json stringify" | "generate uuid" | "timestamp" | "time string" => VType::Text,
+            "current date" | "date" | "add to date" => VType::Date,
+            "current time" | "time" => VType::Time,
+            _ => return None,
+        },
+        _ => return None,
+    })
 }
 
 /// The value a variable of type `t` starts with.

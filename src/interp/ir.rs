@@ -147,6 +147,7 @@ pub enum Special {
     SortArray,
     ArrayToCollection,
     CollectionToArray,
+    CopyArray,
     OnErrCall,
     CurrentMethodName,
     Undefined,

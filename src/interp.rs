@@ -11,6 +11,7 @@ pub mod errors;
 pub mod eval;
 pub mod ir;
 pub mod ops;
+pub mod out_cmds;
 pub mod program;
 pub mod repl_api;
 
@@ -134,6 +135,25 @@ pub struct Interp {
 
 impl Interp {
     pub fn new(program: Arc<Program>) -> Interp {
+        let mut it = Interp::bare(program);
+        // System variables are typed process variables with empty values.
+        for (name, t) in [
+            ("ok", VType::Integer),
+            ("error", VType::Integer),
+            ("error line", VType::Integer),
+            ("error method", VType::Text),
+            ("error formula", VType::Text),
+            ("document", VType::Text),
+        ] {
+            it.set_procvar(name, compile::default_of(&t));
+            if let Some(i) = it.program.interner.lookup(name) {
+                it.proctypes[i as usize] = Some(t);
+            }
+        }
+        it
+    }
+
+    fn bare(program: Arc<Program>) -> Interp {
         Interp {
             program,
             stack: Vec::with_capacity(1024),
@@ -249,5 +269,13 @@ impl crate::runtime::commands::Host for Interp {
     ) -> RtResult<Value> {
         self.call_value(f, this.unwrap_or(Value::Undefined), args)
             .map_err(|e| *e)
+    }
+
+    fn deref_pointer(&mut self, p: &Value) -> RtResult<Value> {
+        let Value::Pointer(t) = p else {
+            return Ok(p.clone());
+        };
+        let loc = self.loc_of_pointer(t).map_err(|e| *e)?;
+        self.read_loc(&loc).map_err(|e| *e)
     }
 }

@@ -83,10 +83,23 @@ pub fn value_type(v: &Value) -> i32 {
     crate::runtime::commands::misc::value_type_of(v)
 }
 
-fn ob_copy(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
+fn ob_copy(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
     let ck_shared = constant("ck shared").as_ref().and_then(num).unwrap_or(2.0) as i64;
     let shared =
         matches!(args.get(1), Some(v) if num(v).is_some_and(|n| (n as i64) & ck_shared != 0));
+    // `OB Copy(o; True)` or `OB Copy(o; ck resolve pointers)`: pointers are evaluated.
+    let resolve = match args.get(1) {
+        Some(Value::Bool(b)) => *b,
+        Some(v) => num(v).is_some_and(|n| (n as i64) & 1 != 0),
+        None => false,
+    };
+    if resolve && !shared {
+        if let Some(v @ (Value::Object(_) | Value::Collection(_))) = args.first() {
+            let copied = crate::runtime::shared::copy(v, false)?;
+            crate::runtime::commands::collection_fns::resolve_pointers(&copied, cx, 0)?;
+            return Ok(copied);
+        }
+    }
     match args.first() {
         Some(v @ (Value::Object(_) | Value::Collection(_))) => match args.get(2) {
             Some(g) if shared => crate::runtime::shared::copy_into_group(v, g),
@@ -201,6 +214,61 @@ pub fn constant(key: &str) -> Option<Value> {
     ints.iter()
         .find(|(n, _)| *n == key)
         .map(|(_, v)| Value::Int(*v))
+}
+
+// ==================================================== output-parameter commands
+
+/// A command that writes some of its arguments: it gets every argument
+/// (output ones hold their variable's current value) and changes them in place.
+pub type OutFn = fn(&mut Interp, &mut [Value]) -> R<Value>;
+
+/// Commands with output parameters: name, the argument positions that are
+/// outputs (when written as a variable), and the function.
+pub static OUT_COMMANDS: &[(&str, &[usize], OutFn)] = &[
+    ("position", &[3], super::out_cmds::position),
+    ("set blob size", &[0], super::out_cmds::set_blob_size),
+    ("text to blob", &[1, 3], super::out_cmds::text_to_blob),
+    ("blob to text", &[2], super::out_cmds::blob_to_text),
+    (
+        "convert from text",
+        &[2],
+        super::out_cmds::convert_from_text,
+    ),
+    ("base64 encode", &[0, 1], super::out_cmds::base64_encode),
+    ("base64 decode", &[0, 1], super::out_cmds::base64_decode),
+    ("ob set array", &[0], super::out_cmds::ob_set_array),
+    ("ob get array", &[2], super::out_cmds::ob_get_array),
+    (
+        "ob get property names",
+        &[1, 2],
+        super::out_cmds::ob_get_property_names,
+    ),
+    ("json parse array", &[1], super::out_cmds::json_parse_array),
+    (
+        "get text keywords",
+        &[1],
+        super::out_cmds::get_text_keywords,
+    ),
+];
+
+/// The entry of `OUT_COMMANDS` for a case-folded name.
+pub fn out_command(key: &str) -> Option<(usize, &'static [usize])> {
+    OUT_COMMANDS
+        .iter()
+        .position(|(n, _, _)| *n == key)
+        .map(|i| (i, OUT_COMMANDS[i].1))
+}
+
+/// Whether an output argument was left as it was (cheap identity checks).
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Undefined, Value::Undefined) | (Value::Null, Value::Null) => true,
+        (Value::Blob(x), Value::Blob(y)) => Arc::ptr_eq(x, y),
+        (Value::Text(x), Value::Text(y)) => x.as_str() == y.as_str(),
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Object(x), Value::Object(y)) => x.ptr_eq(y),
+        _ => false,
+    }
 }
 
 // ==================================================================== arrays
@@ -395,6 +463,7 @@ impl Interp {
             Special::SortArray => self.sort_arrays(places, &vals),
             Special::ArrayToCollection => self.array_to_collection(places, &vals),
             Special::CollectionToArray => self.collection_to_array(places, &vals),
+            Special::Out(i, mask) => self.out_command(i as usize, mask, &vals, places),
             Special::CopyArray => {
                 // COPY ARRAY(source; destination): the destination becomes a copy.
                 let src = self.resolve(place(0)?)?;
@@ -503,6 +572,41 @@ impl Interp {
             }
             Special::Super | Special::ErrorVar => Ok(Value::Undefined),
         }
+    }
+
+    /// Runs a command with output parameters: the places are read into the
+    /// argument list, the command changes them, and they are written back.
+    fn out_command(&mut self, i: usize, mask: u32, vals: &[Value], places: &[Place]) -> R<Value> {
+        let Some(&(_, _, f)) = OUT_COMMANDS.get(i) else {
+            return Err(err(errors::NOT_IMPLEMENTED, "unknown command"));
+        };
+        let n = vals.len() + places.len();
+        let mut args = Vec::with_capacity(n);
+        let mut locs = Vec::new();
+        let (mut vi, mut pi) = (0, 0);
+        for k in 0..n {
+            if k < 32 && mask & (1 << k) != 0 {
+                let loc = self.resolve(&places[pi])?;
+                pi += 1;
+                args.push(self.read_loc(&loc)?);
+                locs.push((k, loc));
+            } else {
+                args.push(vals.get(vi).cloned().unwrap_or_default());
+                vi += 1;
+            }
+        }
+        let before: Vec<Value> = locs.iter().map(|(k, _)| args[*k].clone()).collect();
+        let r = f(self, &mut args)?;
+        for ((k, loc), old) in locs.iter().zip(before) {
+            let new = std::mem::take(&mut args[*k]);
+            if !same_value(&old, &new) {
+                match new {
+                    a @ Value::Array(_) => self.write_raw(loc, a)?,
+                    v => self.write_loc(loc, v)?,
+                }
+            }
+        }
+        Ok(r)
     }
 
     /// Writes a whole variable, bypassing its declared type (arrays, CLEAR VARIABLE).

@@ -637,6 +637,28 @@ impl<'p> Ctx<'p> {
             }
             _ => {}
         }
+        if let Some((i, outs)) = commands::out_command(&key) {
+            // Output parameters that name a variable are compiled as places.
+            let mut mask = 0u32;
+            let mut places = Vec::new();
+            let mut args = Vec::new();
+            for (k, x) in a.iter().enumerate() {
+                let assignable = !matches!(
+                    x.node,
+                    ExprKind::Star
+                        | ExprKind::OperatorArg(_)
+                        | ExprKind::Text(_)
+                        | ExprKind::Number(_)
+                );
+                if k < 32 && outs.contains(&k) && assignable {
+                    mask |= 1 << k;
+                    places.push(self.place(x));
+                } else {
+                    args.push(self.expr(x));
+                }
+            }
+            return self.special(Special::Out(i as u16, mask), args, places, pos);
+        }
         if let Some(f) = lookup(&key) {
             return Ex::Command {
                 f,
@@ -854,7 +876,7 @@ fn array_kind(key: &str) -> Option<ArrayKind> {
 }
 
 /// System variables the parser may hand over as catalog names.
-fn is_system_var(key: &str) -> bool {
+pub fn is_system_var(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
     matches!(
         k.as_str(),

@@ -22,6 +22,7 @@ use std::sync::Arc;
 /// `ck …` option values (Objects and collections theme).
 const CK_DESCENDING: i64 = 1;
 const CK_SHARED: i64 = 2;
+const CK_RESOLVE_POINTERS: i64 = 1;
 const CK_IGNORE_NULL_OR_EMPTY: i64 = 4;
 const CK_DIACRITICAL: i64 = 8;
 const CK_COUNT_VALUES: i64 = 32;
@@ -50,7 +51,7 @@ pub fn collection_method(
         }),
         "combine" => combine(c, a),
         "concat" => Ok(concat(c, a)),
-        "copy" => copy(c, a),
+        "copy" => copy(c, a, host),
         "count" => count(c, a),
         "countValues" => count_values(c, a),
         "distinct" => distinct(c, a),
@@ -606,16 +607,63 @@ fn concat(c: &CollRef, a: &[Value]) -> Value {
     plain(items)
 }
 
-fn copy(c: &CollRef, a: &[Value]) -> RtResult<Value> {
+fn copy(c: &CollRef, a: &[Value], host: &mut dyn Host) -> RtResult<Value> {
     let opts = num_arg(a, 0, "copy")?.unwrap_or(0);
     let me = Value::Collection(c.clone());
     if opts & CK_SHARED == 0 {
-        return deep_copy(&me);
+        let copied = deep_copy(&me)?;
+        if opts & CK_RESOLVE_POINTERS != 0 {
+            resolve_pointers(&copied, host, 0)?;
+        }
+        return Ok(copied);
     }
     match a.get(1) {
         Some(g @ (Value::Collection(_) | Value::Object(_))) => copy_into_group(&me, g),
         _ => crate::runtime::shared::copy(&me, true),
     }
+}
+
+/// Replaces, inside a fresh (unshared) copy, every pointer by the value it
+/// points to (`ck resolve pointers`).
+pub fn resolve_pointers(v: &Value, host: &mut dyn Host, depth: usize) -> RtResult<()> {
+    if depth > MAX_DEPTH {
+        return Ok(());
+    }
+    match v {
+        Value::Collection(c) => {
+            let n = c.len();
+            for i in 0..n {
+                let item = c.get(i);
+                match item {
+                    Value::Pointer(_) => {
+                        let r = host.deref_pointer(&item)?;
+                        if let Some(slot) = c.write().get_mut(i) {
+                            *slot = r;
+                        }
+                    }
+                    other => resolve_pointers(&other, host, depth + 1)?,
+                }
+            }
+        }
+        Value::Object(o) => {
+            let entries: Vec<(String, Value)> = o
+                .read()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            for (k, item) in entries {
+                match item {
+                    Value::Pointer(_) => {
+                        let r = host.deref_pointer(&item)?;
+                        o.write().insert(k, r);
+                    }
+                    other => resolve_pointers(&other, host, depth + 1)?,
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// A reversed deep copy (docs: "returns a deep copy"), shared when `c` is.

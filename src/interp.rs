@@ -11,6 +11,7 @@ pub mod errors;
 pub mod eval;
 pub mod ir;
 pub mod ops;
+pub mod out_cmds;
 pub mod program;
 pub mod repl_api;
 
@@ -117,6 +118,11 @@ pub struct Interp {
     pub(crate) fatal: bool,
     /// The error stack that `Last errors` returns.
     pub last_errors: Vec<RuntimeError>,
+    /// Errors thrown in deferred mode (`throw({…; deferred: True})`), with the
+    /// id of the frame that threw them: raised when that method returns.
+    pub(crate) deferred: Vec<(u64, RuntimeError)>,
+    /// The deferred errors raised together, for `Last errors`.
+    pub(crate) deferred_batch: Vec<RuntimeError>,
     out: std::io::BufWriter<std::io::Stdout>,
     /// Output captured instead of written (tests, the REPL).
     pub capture: Option<String>,
@@ -131,6 +137,25 @@ pub struct Interp {
 
 impl Interp {
     pub fn new(program: Arc<Program>) -> Interp {
+        let mut it = Interp::bare(program);
+        // System variables are typed process variables with empty values.
+        for (name, t) in [
+            ("ok", VType::Integer),
+            ("error", VType::Integer),
+            ("error line", VType::Integer),
+            ("error method", VType::Text),
+            ("error formula", VType::Text),
+            ("document", VType::Text),
+        ] {
+            it.set_procvar(name, compile::default_of(&t));
+            if let Some(i) = it.program.interner.lookup(name) {
+                it.proctypes[i as usize] = Some(t);
+            }
+        }
+        it
+    }
+
+    fn bare(program: Arc<Program>) -> Interp {
         Interp {
             program,
             stack: Vec::with_capacity(1024),
@@ -146,6 +171,8 @@ impl Interp {
             in_handler: false,
             fatal: false,
             last_errors: Vec::new(),
+            deferred: Vec::new(),
+            deferred_batch: Vec::new(),
             out: std::io::BufWriter::new(std::io::stdout()),
             capture: None,
             interrupt: Arc::new(AtomicBool::new(false)),
@@ -244,5 +271,13 @@ impl crate::runtime::commands::Host for Interp {
     ) -> RtResult<Value> {
         self.call_value(f, this.unwrap_or(Value::Undefined), args)
             .map_err(|e| *e)
+    }
+
+    fn deref_pointer(&mut self, p: &Value) -> RtResult<Value> {
+        let Value::Pointer(t) = p else {
+            return Ok(p.clone());
+        };
+        let loc = self.loc_of_pointer(t).map_err(|e| *e)?;
+        self.read_loc(&loc).map_err(|e| *e)
     }
 }

@@ -1,5 +1,5 @@
 //! Golden tests: every `tests/golden/**/*.4dm` runs through the built `fourd`
-//! binary — `fourd check FILE` under `syntax_errors/`, `fourd run FILE`
+//! binary — `fourd check FILE` under `syntax*/` folders, `fourd run FILE`
 //! elsewhere — and its stdout/stderr must equal `<name>.out` / `<name>.err`
 //! (when present). All failures are reported together.
 //! `FOURD_BLESS=1 cargo test --test golden` rewrites the expectations.
@@ -39,11 +39,13 @@ fn golden() {
     let mut failures = Vec::new();
     for file in &files {
         let rel = file.strip_prefix(root).unwrap_or(file);
-        let sub = if rel.components().any(|c| c.as_os_str() == "syntax_errors") {
-            "check"
-        } else {
-            "run"
-        };
+        // `syntax_errors/`, `syntax_real/`…: parse only.
+        let parse_only = rel.components().any(|c| {
+            c.as_os_str()
+                .to_str()
+                .is_some_and(|s| s.starts_with("syntax"))
+        });
+        let sub = if parse_only { "check" } else { "run" };
         let output = Command::new(env!("CARGO_BIN_EXE_fourd"))
             .arg(sub)
             .arg(rel)

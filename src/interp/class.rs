@@ -23,6 +23,11 @@ pub struct ClassRt {
     /// `property` declarations: name, type, initial-value code.
     pub props: Vec<(String, Option<VType>, Option<Arc<Method>>)>,
     pub shared: bool,
+    /// `singleton` / `shared singleton` / `session singleton` classes.
+    pub singleton: bool,
+    pub session_singleton: bool,
+    /// Singleton instances (`cs.Name.me`), by process number (0 when shared).
+    pub instances: parking_lot::Mutex<HashMap<i64, Value>>,
     /// The class object (`cs.Name`).
     pub object: ObjRef,
 }
@@ -186,9 +191,21 @@ fn make_class(
             setters: HashMap::new(),
             props: Vec::new(),
             shared: false,
+            singleton: false,
+            session_singleton: false,
+            instances: Default::default(),
             object,
         };
         fill(&mut c);
+        {
+            let mut p = c.object.write();
+            p.insert("isShared".into(), Value::Bool(c.shared));
+            p.insert("isSingleton".into(), Value::Bool(c.singleton));
+            p.insert(
+                "isSessionSingleton".into(),
+                Value::Bool(c.session_singleton),
+            );
+        }
         c
     })
 }
@@ -268,7 +285,11 @@ pub fn build_class(
         }
     }
     let shared = def.modifiers.shared;
+    let singleton = def.modifiers.singleton || def.modifiers.session_singleton;
+    let session_singleton = def.modifiers.session_singleton;
     Ok(make_class(name, parent, move |c| {
+        c.singleton = singleton;
+        c.session_singleton = session_singleton;
         c.constructor = constructor;
         c.functions = functions;
         c.getters = getters;
@@ -329,8 +350,29 @@ pub fn native_member(cx: &mut Interp, o: &ObjRef, name: &str) -> Option<R<Value>
             _ => None,
         };
     }
+    if name == "me" && any.downcast_ref::<ClassNative>().is_some() {
+        return class_object_rt(o).map(|c| singleton_instance(cx, &c));
+    }
     // Runtime-owned natives (4D.Session…).
     crate::runtime::native_get(o, name).map(|r| r.map_err(Box::new))
+}
+
+/// `cs.Name.me`: the singleton instance, created on first access (one per
+/// process for a `singleton` class, one for all for a shared or session one).
+fn singleton_instance(cx: &mut Interp, cls: &Arc<ClassRt>) -> R<Value> {
+    if !cls.singleton {
+        return Ok(Value::Null);
+    }
+    let key = if cls.shared || cls.session_singleton {
+        0
+    } else {
+        cx.process_number
+    };
+    if let Some(v) = cls.instances.lock().get(&key) {
+        return Ok(v.clone());
+    }
+    let v = instantiate(cx, cls, Vec::new())?;
+    Ok(cls.instances.lock().entry(key).or_insert(v).clone())
 }
 
 /// Functions of native objects: `.new()`, `.call()`, `.apply()`.

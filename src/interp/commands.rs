@@ -83,10 +83,23 @@ pub fn value_type(v: &Value) -> i32 {
     crate::runtime::commands::misc::value_type_of(v)
 }
 
-fn ob_copy(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
+fn ob_copy(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
     let ck_shared = constant("ck shared").as_ref().and_then(num).unwrap_or(2.0) as i64;
     let shared =
         matches!(args.get(1), Some(v) if num(v).is_some_and(|n| (n as i64) & ck_shared != 0));
+    // `OB Copy(o; True)` or `OB Copy(o; ck resolve pointers)`: pointers are evaluated.
+    let resolve = match args.get(1) {
+        Some(Value::Bool(b)) => *b,
+        Some(v) => num(v).is_some_and(|n| (n as i64) & 1 != 0),
+        None => false,
+    };
+    if resolve && !shared {
+        if let Some(v @ (Value::Object(_) | Value::Collection(_))) = args.first() {
+            let copied = crate::runtime::shared::copy(v, false)?;
+            crate::runtime::commands::collection_fns::resolve_pointers(&copied, cx, 0)?;
+            return Ok(copied);
+        }
+    }
     match args.first() {
         Some(v @ (Value::Object(_) | Value::Collection(_))) => match args.get(2) {
             Some(g) if shared => crate::runtime::shared::copy_into_group(v, g),
@@ -114,10 +127,18 @@ fn ob_get(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
 
 /// `OB Get(…; type)` conversions.
 fn convert_to_type(v: Value, t: i32) -> RtResult<Value> {
+    // Texts convert as `Num` does ("5" → 5).
+    let number = |v: &Value| match v {
+        Value::Text(_) => crate::runtime::commands::text::num(std::slice::from_ref(v))
+            .ok()
+            .and_then(|n| num(&n))
+            .unwrap_or(0.0),
+        v => num(v).unwrap_or(0.0),
+    };
     Ok(match t {
         2 => Value::text(to_text(&v)),
-        1 => Value::Real(num(&v).unwrap_or(0.0)),
-        9 | 8 => Value::Int(num(&v).unwrap_or(0.0) as i32),
+        1 => Value::Real(number(&v)),
+        9 | 8 => Value::Int(number(&v) as i32),
         6 => Value::Bool(matches!(v, Value::Bool(true))),
         _ => v,
     })
@@ -203,6 +224,61 @@ pub fn constant(key: &str) -> Option<Value> {
         .map(|(_, v)| Value::Int(*v))
 }
 
+// ==================================================== output-parameter commands
+
+/// A command that writes some of its arguments: it gets every argument
+/// (output ones hold their variable's current value) and changes them in place.
+pub type OutFn = fn(&mut Interp, &mut [Value]) -> R<Value>;
+
+/// Commands with output parameters: name, the argument positions that are
+/// outputs (when written as a variable), and the function.
+pub static OUT_COMMANDS: &[(&str, &[usize], OutFn)] = &[
+    ("position", &[3], super::out_cmds::position),
+    ("set blob size", &[0], super::out_cmds::set_blob_size),
+    ("text to blob", &[1, 3], super::out_cmds::text_to_blob),
+    ("blob to text", &[2], super::out_cmds::blob_to_text),
+    (
+        "convert from text",
+        &[2],
+        super::out_cmds::convert_from_text,
+    ),
+    ("base64 encode", &[0, 1], super::out_cmds::base64_encode),
+    ("base64 decode", &[0, 1], super::out_cmds::base64_decode),
+    ("ob set array", &[0], super::out_cmds::ob_set_array),
+    ("ob get array", &[2], super::out_cmds::ob_get_array),
+    (
+        "ob get property names",
+        &[1, 2],
+        super::out_cmds::ob_get_property_names,
+    ),
+    ("json parse array", &[1], super::out_cmds::json_parse_array),
+    (
+        "get text keywords",
+        &[1],
+        super::out_cmds::get_text_keywords,
+    ),
+];
+
+/// The entry of `OUT_COMMANDS` for a case-folded name.
+pub fn out_command(key: &str) -> Option<(usize, &'static [usize])> {
+    OUT_COMMANDS
+        .iter()
+        .position(|(n, _, _)| *n == key)
+        .map(|i| (i, OUT_COMMANDS[i].1))
+}
+
+/// Whether an output argument was left as it was (cheap identity checks).
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Undefined, Value::Undefined) | (Value::Null, Value::Null) => true,
+        (Value::Blob(x), Value::Blob(y)) => Arc::ptr_eq(x, y),
+        (Value::Text(x), Value::Text(y)) => x.as_str() == y.as_str(),
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Object(x), Value::Object(y)) => x.ptr_eq(y),
+        _ => false,
+    }
+}
+
 // ==================================================================== arrays
 
 fn array_default(k: ArrayKind) -> Value {
@@ -215,6 +291,21 @@ fn array_default(k: ArrayKind) -> Value {
         ArrayKind::Time => Value::Time(0),
         ArrayKind::Object | ArrayKind::Pointer | ArrayKind::Picture => Value::Null,
         ArrayKind::Blob => Value::Blob(Arc::new(Vec::new())),
+    }
+}
+
+/// The array kind that holds values like `v`.
+fn array_kind_of(v: &Value) -> ArrayKind {
+    match v {
+        Value::Text(_) => ArrayKind::Text,
+        Value::Int(_) => ArrayKind::Longint,
+        Value::Bool(_) => ArrayKind::Boolean,
+        Value::Date(_) => ArrayKind::Date,
+        Value::Time(_) => ArrayKind::Time,
+        Value::Object(_) | Value::Null => ArrayKind::Object,
+        Value::Pointer(_) => ArrayKind::Pointer,
+        Value::Blob(_) => ArrayKind::Blob,
+        _ => ArrayKind::Real,
     }
 }
 
@@ -347,6 +438,13 @@ impl Interp {
             Special::AppendToArray => {
                 let loc = self.resolve(place(0)?)?;
                 let v = vals.first().cloned().unwrap_or_default();
+                // On a variable that is not an array yet, the array is created
+                // with the value's type (docs/commands/ob-get.md, example 4).
+                if let Value::Undefined = self.read_loc(&loc)? {
+                    let kind = array_kind_of(&v);
+                    let items = vec![array_default(kind)];
+                    self.write_raw(&loc, Value::Array(Box::new(Array { kind, items })))?;
+                }
                 self.modify_array(&loc, "APPEND TO ARRAY", |a| {
                     let v = coerce_array_item(a.kind, v)?;
                     a.items.push(v);
@@ -395,6 +493,21 @@ impl Interp {
             Special::SortArray => self.sort_arrays(places, &vals),
             Special::ArrayToCollection => self.array_to_collection(places, &vals),
             Special::CollectionToArray => self.collection_to_array(places, &vals),
+            Special::Out(i, mask) => self.out_command(i as usize, mask, &vals, places),
+            Special::CopyArray => {
+                // COPY ARRAY(source; destination): the destination becomes a copy.
+                let src = self.resolve(place(0)?)?;
+                let v = self.read_loc(&src)?;
+                if !matches!(v, Value::Array(_)) {
+                    return Err(type_err(format!(
+                        "COPY ARRAY: an array was expected, not a {}",
+                        type_name(&v)
+                    )));
+                }
+                let dst = self.resolve(place(1)?)?;
+                self.write_raw(&dst, v)?;
+                Ok(Value::Undefined)
+            }
             Special::OnErrCall => {
                 let name = match vals.first() {
                     Some(Value::Text(t)) => t.to_string(),
@@ -454,7 +567,7 @@ impl Interp {
                 self.write_raw(&loc, d)?;
                 Ok(Value::Undefined)
             }
-            Special::Throw => Err(self.throw_error(&vals)),
+            Special::Throw => self.throw(&vals),
             Special::IsNilPointer => Ok(Value::Bool(!matches!(
                 vals.first(),
                 Some(Value::Pointer(_))
@@ -491,6 +604,41 @@ impl Interp {
         }
     }
 
+    /// Runs a command with output parameters: the places are read into the
+    /// argument list, the command changes them, and they are written back.
+    fn out_command(&mut self, i: usize, mask: u32, vals: &[Value], places: &[Place]) -> R<Value> {
+        let Some(&(_, _, f)) = OUT_COMMANDS.get(i) else {
+            return Err(err(errors::NOT_IMPLEMENTED, "unknown command"));
+        };
+        let n = vals.len() + places.len();
+        let mut args = Vec::with_capacity(n);
+        let mut locs = Vec::new();
+        let (mut vi, mut pi) = (0, 0);
+        for k in 0..n {
+            if k < 32 && mask & (1 << k) != 0 {
+                let loc = self.resolve(&places[pi])?;
+                pi += 1;
+                args.push(self.read_loc(&loc)?);
+                locs.push((k, loc));
+            } else {
+                args.push(vals.get(vi).cloned().unwrap_or_default());
+                vi += 1;
+            }
+        }
+        let before: Vec<Value> = locs.iter().map(|(k, _)| args[*k].clone()).collect();
+        let r = f(self, &mut args)?;
+        for ((k, loc), old) in locs.iter().zip(before) {
+            let new = std::mem::take(&mut args[*k]);
+            if !same_value(&old, &new) {
+                match new {
+                    a @ Value::Array(_) => self.write_raw(loc, a)?,
+                    v => self.write_loc(loc, v)?,
+                }
+            }
+        }
+        Ok(r)
+    }
+
     /// Writes a whole variable, bypassing its declared type (arrays, CLEAR VARIABLE).
     fn write_raw(&mut self, loc: &Loc, v: Value) -> R<()> {
         match loc {
@@ -507,6 +655,13 @@ impl Interp {
                 self.procvars[i] = v;
                 Ok(())
             }
+            // A row of a 2-D array holds an array: replaced as is.
+            Loc::ArrElem(..) if matches!(v, Value::Array(_) | Value::Undefined) => {
+                self.with_var(loc, |slot| {
+                    *slot = v;
+                    Ok(())
+                })
+            }
             _ => self.write_loc(loc, v),
         }
     }
@@ -520,28 +675,55 @@ impl Interp {
         r
     }
 
+    /// `throw`: an error raised now, or (`deferred: True`) when the current
+    /// method returns.
+    fn throw(&mut self, vals: &[Value]) -> R<Value> {
+        let deferred = match vals.first() {
+            Some(Value::Object(o)) => matches!(o.get("deferred"), Value::Bool(true)),
+            _ => false,
+        };
+        let e = self.throw_error(vals);
+        if deferred {
+            let id = self.frames.last().map(|f| f.id).unwrap_or(0);
+            self.deferred.push((id, *e));
+            return Ok(Value::Undefined);
+        }
+        Err(e)
+    }
+
     fn throw_error(&mut self, vals: &[Value]) -> Box<RuntimeError> {
         match vals.first() {
             Some(Value::Object(o)) => {
-                let code = num(&o.get("errCode")).unwrap_or(errors::USER as f64) as i32;
+                // No errCode: -1 (docs/commands/throw.md).
+                let code = match o.get("errCode") {
+                    Value::Undefined | Value::Null => -1,
+                    v => num(&v).unwrap_or(-1.0) as i32,
+                };
+                let signature = match o.get("componentSignature") {
+                    Value::Text(c) if !c.is_empty() => errors::signature(c.as_str()),
+                    _ => "host",
+                };
                 let mut msg = to_text(&o.get("message"));
                 if msg.is_empty() {
-                    msg = format!("Error {code}");
+                    msg = format!("Error code: {code} ({signature})");
                 }
                 // `{placeholders}` in the message take the object's properties.
                 for (k, v) in o.read().iter() {
                     msg = msg.replace(&format!("{{{k}}}"), &to_text(v));
                 }
                 let mut e = RuntimeError::new(code, msg);
-                if let Value::Text(c) = o.get("componentSignature") {
-                    e.component = if c.as_str() == "4DRT" { "4DRT" } else { "user" };
-                }
+                e.component = signature;
                 Box::new(e)
             }
             Some(v) if num(v).is_some() => {
                 let code = num(v).unwrap_or(0.0) as i32;
-                let msg = vals.get(1).map(to_text).unwrap_or_default();
-                Box::new(RuntimeError::new(code, msg))
+                let msg = match vals.get(1).map(to_text) {
+                    Some(m) if !m.is_empty() => m,
+                    _ => format!("Error code: {code} (host)"),
+                };
+                let mut e = RuntimeError::new(code, msg);
+                e.component = "host";
+                Box::new(e)
             }
             None => match self.last_errors.first() {
                 Some(e) => {

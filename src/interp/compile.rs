@@ -198,7 +198,11 @@ impl<'p> Ctx<'p> {
             StmtKind::Expr(e) => Sk::Expr(self.expr(e)),
             StmtKind::Assign { target, op, value } => self.assign(target, *op, value),
             StmtKind::Var { names, ty, init } => {
-                let vt = ty.as_ref().map(vtype);
+                // `var $x:=expr` with no type: the type is inferred from `expr`.
+                let vt = ty
+                    .as_ref()
+                    .map(vtype)
+                    .or_else(|| init.as_ref().and_then(infer_type));
                 let mut places = Vec::new();
                 for n in names {
                     let p = self.place(n);
@@ -587,6 +591,11 @@ impl<'p> Ctx<'p> {
             return Ex::Process(self.prog.interner.intern(&key));
         }
         if let Some(tag) = declare_tag(&key) {
+            // `C_STRING(63; $a)`: the old form gives a length first.
+            let a = match a.first().map(|x| &x.node) {
+                Some(ExprKind::Number(_)) if key.ends_with("c_string") => &a[1..],
+                _ => a,
+            };
             let mut places = Vec::new();
             for x in a {
                 match &x.node {
@@ -613,6 +622,11 @@ impl<'p> Ctx<'p> {
             return self.special(Special::Declare(tag), Vec::new(), places, pos);
         }
         if let Some(kind) = array_kind(&key) {
+            // `ARRAY STRING(length; name; size)` has the string length first.
+            let a = match (key.as_str(), a.len()) {
+                ("array string", 3..) => &a[1..],
+                _ => a,
+            };
             let places = a.first().map(|x| vec![self.place(x)]).unwrap_or_default();
             let args = self.exprs(a.get(1..).unwrap_or(&[]));
             return self.special(Special::MakeArray(kind), args, places, pos);
@@ -642,6 +656,10 @@ impl<'p> Ctx<'p> {
                 }
                 return self.special(Special::SortArray, args, places, pos);
             }
+            "copy array" => {
+                let places = a.iter().take(2).map(|x| self.place(x)).collect();
+                return self.special(Special::CopyArray, Vec::new(), places, pos);
+            }
             "array to collection" | "collection to array" => {
                 let op = if key == "array to collection" {
                     Special::ArrayToCollection
@@ -660,6 +678,28 @@ impl<'p> Ctx<'p> {
                 return self.special(op, args, places, pos);
             }
             _ => {}
+        }
+        if let Some((i, outs)) = commands::out_command(&key) {
+            // Output parameters that name a variable are compiled as places.
+            let mut mask = 0u32;
+            let mut places = Vec::new();
+            let mut args = Vec::new();
+            for (k, x) in a.iter().enumerate() {
+                let assignable = !matches!(
+                    x.node,
+                    ExprKind::Star
+                        | ExprKind::OperatorArg(_)
+                        | ExprKind::Text(_)
+                        | ExprKind::Number(_)
+                );
+                if k < 32 && outs.contains(&k) && assignable {
+                    mask |= 1 << k;
+                    places.push(self.place(x));
+                } else {
+                    args.push(self.expr(x));
+                }
+            }
+            return self.special(Special::Out(i as u16, mask), args, places, pos);
         }
         if let Some(f) = lookup(&key) {
             return Ex::Command {
@@ -774,6 +814,41 @@ pub fn vtype(t: &TypeRef) -> VType {
     }
 }
 
+/// The type 4D infers for `var $x:=expr` (the most general one: numbers are
+/// Real), when it can be told from the expression alone; otherwise Variant.
+fn infer_type(e: &ast::Expr) -> Option<VType> {
+    Some(match &e.node {
+        ExprKind::Text(_) => VType::Text,
+        ExprKind::Number(_) => VType::Real,
+        ExprKind::Date { .. } => VType::Date,
+        ExprKind::Time(_) => VType::Time,
+        ExprKind::ObjectLit(_) => VType::Object,
+        ExprKind::CollectionLit(_) => VType::Collection,
+        ExprKind::PointerTo(_) => VType::Pointer,
+        ExprKind::Unary { expr, .. } => return infer_type(expr),
+        ExprKind::Binary { op, lhs, .. } => match op {
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => VType::Boolean,
+            // Text or number operations keep their left operand's type.
+            BinOp::Add | BinOp::Mul => match infer_type(lhs)? {
+                t @ (VType::Text | VType::Real) => t,
+                _ => return None,
+            },
+            _ => return None,
+        },
+        ExprKind::Command { name, .. } => match fold(name).as_str() {
+            "true" | "false" | "not" => VType::Boolean,
+            "new object" | "new shared object" => VType::Object,
+            "new collection" | "new shared collection" | "split string" => VType::Collection,
+            "string" | "substring" | "uppercase" | "lowercase" | "replace string" | "char"
+            | "json stringify" | "generate uuid" | "timestamp" | "time string" => VType::Text,
+            "current date" | "date" | "add to date" => VType::Date,
+            "current time" | "time" => VType::Time,
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
 /// The value a variable of type `t` starts with.
 pub fn default_of(t: &VType) -> Value {
     match t {
@@ -843,7 +918,7 @@ fn array_kind(key: &str) -> Option<ArrayKind> {
 }
 
 /// System variables the parser may hand over as catalog names.
-fn is_system_var(key: &str) -> bool {
+pub fn is_system_var(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
     matches!(
         k.as_str(),

@@ -32,6 +32,29 @@ pub const UNDEFINED_VARIABLE: i32 = -10507;
 /// Syntax error in code compiled at run time (`Formula from string`, `EXECUTE FORMULA`).
 pub const SYNTAX: i32 = -10510;
 
+/// A component signature as a `&'static str` (`Last errors` reports it):
+/// each distinct signature is stored once for the life of the program.
+pub fn signature(s: &str) -> &'static str {
+    const KNOWN: &[&str] = &["4DRT", "host", "user"];
+    if let Some(k) = KNOWN.iter().find(|k| **k == s) {
+        return k;
+    }
+    static SEEN: std::sync::OnceLock<parking_lot::Mutex<Vec<&'static str>>> =
+        std::sync::OnceLock::new();
+    let mut seen = SEEN.get_or_init(Default::default).lock();
+    if let Some(k) = seen.iter().find(|k| **k == s) {
+        return k;
+    }
+    // Signatures are four letters in 4D; cap what one program can store.
+    let s: String = s.chars().take(32).collect();
+    if seen.len() >= 1024 {
+        return "user";
+    }
+    let k: &'static str = Box::leak(s.into_boxed_str());
+    seen.push(k);
+    k
+}
+
 pub fn err(code: i32, msg: impl Into<String>) -> Box<RuntimeError> {
     Box::new(RuntimeError::new(code, msg))
 }

@@ -209,10 +209,16 @@ impl Interp {
         // this function pops it, after the body has run: the body outlives
         // this borrow (no clone of the `Arc` needed to keep it).
         let r = self.exec_block(unsafe { &*body });
-        let out = match r {
+        let mut out = match r {
             Ok(_) => Ok(std::mem::take(&mut self.stack[base + result_slot])),
             Err(e) => Err(e),
         };
+        if !self.deferred.is_empty() {
+            // Errors this method threw in deferred mode are raised as it returns.
+            if let Some(e) = self.take_deferred(id, 0) {
+                out = out.and(Err(e));
+            }
+        }
         self.truncate_stack(base);
         if let Some(Frame {
             method,
@@ -366,8 +372,29 @@ impl Interp {
     }
 
     /// Sets `Error`, `Error method`, `Error line` and `Last errors` for `e`.
+    /// Removes the deferred errors of frame `id` thrown after index `from`,
+    /// returning the first; `Last errors` will show them all.
+    fn take_deferred(&mut self, id: u64, from: usize) -> Option<Box<RuntimeError>> {
+        let mut mine = Vec::new();
+        let mut i = from.min(self.deferred.len());
+        while i < self.deferred.len() {
+            if self.deferred[i].0 == id {
+                mine.push(self.deferred.remove(i).1);
+            } else {
+                i += 1;
+            }
+        }
+        let first = mine.first().cloned()?;
+        self.deferred_batch = mine;
+        Some(Box::new(first))
+    }
+
     pub(crate) fn set_error_state(&mut self, e: &RuntimeError) {
-        self.last_errors = vec![e.clone()];
+        let batch = std::mem::take(&mut self.deferred_batch);
+        self.last_errors = match batch.first() {
+            Some(f) if f.code == e.code && f.message == e.message => batch,
+            _ => vec![e.clone()],
+        };
         let (method, line) = e
             .location
             .as_ref()
@@ -628,9 +655,19 @@ impl Interp {
             }
             Sk::Try(body, catch) => {
                 self.try_depth += 1;
+                let mark = self.deferred.len();
                 let r = self.exec_block(body);
                 self.try_depth -= 1;
                 return match r {
+                    // A deferred error thrown directly in the block: the block
+                    // ran to its end, the error goes to `Last errors`, no Catch.
+                    Ok(f) if self.deferred.len() > mark => {
+                        let id = self.frames.last().map(|f| f.id).unwrap_or(0);
+                        if let Some(e) = self.take_deferred(id, mark) {
+                            self.set_error_state(&e);
+                        }
+                        Ok(f)
+                    }
                     Ok(f) => Ok(f),
                     Err(e) => {
                         self.set_error_state(&e);
@@ -1057,8 +1094,27 @@ impl Interp {
         })
     }
 
-    /// Runs `f` on the variable at `loc` (a variable, not a property).
-    fn with_var<T>(&mut self, loc: &Loc, f: impl FnOnce(&mut Value) -> R<T>) -> R<T> {
+    /// Runs `f` on the variable at `loc` (a variable, not a property), or on
+    /// a row of a 2-D array (`$a{1}` in `$a{1}{2}`).
+    pub(crate) fn with_var<T>(&mut self, loc: &Loc, f: impl FnOnce(&mut Value) -> R<T>) -> R<T> {
+        let Loc::ArrElem(..) = loc else {
+            return self.with_base_var(loc, f);
+        };
+        let mut path = Vec::new();
+        let mut base = loc;
+        while let Loc::ArrElem(inner, i) = base {
+            path.push(*i);
+            base = inner;
+        }
+        self.with_base_var(base, |mut v| {
+            for i in path.into_iter().rev() {
+                v = array_elem_mut(v, i)?;
+            }
+            f(v)
+        })
+    }
+
+    fn with_base_var<T>(&mut self, loc: &Loc, f: impl FnOnce(&mut Value) -> R<T>) -> R<T> {
         match loc {
             Loc::Local(abs, _, _) => f(&mut self.stack[*abs]),
             Loc::Extra(fi, k) => {
@@ -1082,6 +1138,7 @@ impl Interp {
                 }
                 f(&mut g[i])
             }
+            // A row of a 2-D array (`$a{1}{2}`): the element is itself an array.
             _ => Err(type_err("An array variable was expected")),
         }
     }
@@ -1357,9 +1414,20 @@ impl Interp {
                 args,
                 places,
                 pos,
-            } => self
-                .special(*op, args, places)
-                .map_err(|e| self.locate(e, *pos)),
+            } => {
+                let n = self.deferred.len();
+                let r = self
+                    .special(*op, args, places)
+                    .map_err(|e| self.locate(e, *pos));
+                if self.deferred.len() > n {
+                    // A deferred `throw` keeps the place it was thrown from.
+                    let here = self.here(*pos);
+                    if let Some((_, e)) = self.deferred.last_mut() {
+                        e.location.get_or_insert(here);
+                    }
+                }
+                r
+            }
             Ex::MethodCall {
                 target,
                 name,
@@ -1809,6 +1877,26 @@ fn array_get(v: &Value, i: i64) -> R<Value> {
                     format!("Blob index {i} is out of range"),
                 )
             }),
+        other => Err(type_err(format!(
+            "{{ }} needs an array, not a {}",
+            type_name(other)
+        ))),
+    }
+}
+
+/// The element `i` of an array, in place (a row of a 2-D array).
+fn array_elem_mut(arr: &mut Value, i: i64) -> R<&mut Value> {
+    match arr {
+        Value::Array(a) => {
+            let size = a.items.len() as i64 - 1;
+            if i < 0 || i > size {
+                return Err(err(
+                    errors::OUT_OF_RANGE,
+                    format!("Array index {i} is out of range (size {size})"),
+                ));
+            }
+            Ok(&mut a.items[i as usize])
+        }
         other => Err(type_err(format!(
             "{{ }} needs an array, not a {}",
             type_name(other)

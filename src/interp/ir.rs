@@ -147,6 +147,10 @@ pub enum Special {
     SortArray,
     ArrayToCollection,
     CollectionToArray,
+    CopyArray,
+    /// A command with output parameters: the entry of `commands::OUT_COMMANDS`
+    /// and a bit mask of the arguments compiled as places.
+    Out(u16, u32),
     OnErrCall,
     CurrentMethodName,
     Undefined,

@@ -144,15 +144,16 @@ impl Program {
         };
         let methods = list_4dm(&dir);
         let mut classes = Vec::new();
-        let in_project = dir.file_name().is_some_and(|n| n == "Methods")
-            && dir
+        // Judged on the absolute folder, so `fourd run main.4dm` run from
+        // inside `Methods/` finds the project too.
+        let abs = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+        let in_project = abs.file_name().is_some_and(|n| n == "Methods")
+            && abs
                 .parent()
                 .and_then(|p| p.file_name())
                 .is_some_and(|n| n == "Sources");
         if in_project {
-            if let Some(sources) = dir.parent() {
-                classes = list_4dm(&sources.join("Classes"));
-            }
+            classes = list_4dm(&dir.join("..").join("Classes"));
         }
         Program::with_files(methods, classes)
     }

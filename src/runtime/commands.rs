@@ -6,6 +6,7 @@
 //! text `"*"` ([`star`]); commands that accept it test the last argument with
 //! [`is_star`].
 
+pub mod charset;
 pub mod collection_fns;
 pub mod constants;
 pub mod datetime;
@@ -31,6 +32,11 @@ pub trait Host {
         this: Option<Value>,
         args: Vec<Value>,
     ) -> RtResult<Value>;
+
+    /// The value a pointer points to (`ck resolve pointers`).
+    fn deref_pointer(&mut self, p: &Value) -> RtResult<Value> {
+        Ok(p.clone())
+    }
 }
 
 /// A built-in command that needs only its evaluated arguments.
@@ -57,6 +63,7 @@ static PURE_COMMANDS: &[(&str, PureFn)] = &[
     ("character code", text::character_code),
     ("choose", misc::choose),
     ("compare strings", text::compare_strings),
+    ("convert to text", charset::convert_to_text),
     ("cos", math::cos),
     ("current date", datetime::current_date),
     ("current machine", misc::current_machine),
@@ -79,6 +86,7 @@ static PURE_COMMANDS: &[(&str, PureFn)] = &[
     ("is windows", misc::is_windows),
     ("json parse", json_cmds::json_parse),
     ("json stringify", json_cmds::json_stringify),
+    ("json stringify array", json_cmds::json_stringify_array),
     ("length", text::length),
     ("log", math::log),
     ("lowercase", text::lowercase),

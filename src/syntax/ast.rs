@@ -67,6 +67,9 @@ pub type Block = Vec<Stmt>;
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Declare {
     pub params: Vec<Param>,
+    /// A last `... : Type`: any number of further arguments, read as `${n}`
+    /// (`None` type = Variant).
+    pub variadic: Option<(Span, Option<TypeRef>)>,
     pub result: Option<ResultDecl>,
 }
 

@@ -121,14 +121,16 @@ pub fn file(items: Vec<Item>) -> PResult<SourceFile> {
 
 pub fn declare_item(
     l: usize,
-    params: Option<Vec<Param>>,
+    params: Option<ParamList>,
     result: Option<ResultDecl>,
     h: usize,
 ) -> Item {
+    let params = params.unwrap_or_default();
     Item::Declare(Box::new(Spanned::new(
         sp(l, h),
         Declare {
-            params: params.unwrap_or_default(),
+            params: params.params,
+            variadic: params.variadic,
             result,
         },
     )))
@@ -138,10 +140,11 @@ pub fn function_item(
     l: usize,
     prefixes: Option<String>,
     name: String,
-    params: Option<Vec<Param>>,
+    params: Option<ParamList>,
     result: Option<ResultDecl>,
     h: usize,
 ) -> PResult<Item> {
+    let params = params.unwrap_or_default();
     let mut f = FunctionDef {
         span: sp(l, h),
         name: String::new(),
@@ -151,7 +154,8 @@ pub fn function_item(
         exposed: false,
         server: false,
         declare: Declare {
-            params: params.unwrap_or_default(),
+            params: params.params,
+            variadic: params.variadic,
             result,
         },
         body: Vec::new(),
@@ -184,9 +188,10 @@ pub fn function_item(
 pub fn ctor_item(
     l: usize,
     prefixes: Option<String>,
-    params: Option<Vec<Param>>,
+    params: Option<ParamList>,
     h: usize,
 ) -> PResult<Item> {
+    let params = params.unwrap_or_default();
     let mut mods = ClassModifiers::default();
     let mut session = false;
     for word in prefixes.iter().flat_map(|p| p.split(' ')) {
@@ -210,7 +215,8 @@ pub fn ctor_item(
         exposed: false,
         server: false,
         declare: Declare {
-            params: params.unwrap_or_default(),
+            params: params.params,
+            variadic: params.variadic,
             result: None,
         },
         body: Vec::new(),
@@ -235,6 +241,42 @@ pub fn property_item(
         ty,
         init,
     }))
+}
+
+/// Declared parameters: named ones, then possibly `... : Type`.
+#[derive(Default)]
+pub struct ParamList {
+    pub params: Vec<Param>,
+    pub variadic: Option<(Span, Option<TypeRef>)>,
+}
+
+/// One entry of a parameter list as parsed.
+pub enum ParamEntry {
+    Named(Param),
+    Variadic(Span, Option<TypeRef>),
+}
+
+/// Checks that `...` comes last.
+pub fn param_list(entries: Vec<ParamEntry>) -> PResult<ParamList> {
+    let mut out = ParamList::default();
+    for e in entries {
+        if let Some((s, _)) = out.variadic {
+            return user_error(
+                s.start as usize,
+                s.end as usize,
+                "'...' must be the last parameter",
+            );
+        }
+        match e {
+            ParamEntry::Named(p) => out.params.push(p),
+            ParamEntry::Variadic(s, t) => out.variadic = Some((s, t)),
+        }
+    }
+    Ok(out)
+}
+
+pub fn variadic(l: usize, ty: Option<TypeRef>, h: usize) -> ParamEntry {
+    ParamEntry::Variadic(sp(l, h), ty)
 }
 
 pub fn param(l: usize, name: String, ty: Option<TypeRef>, h: usize) -> Param {

@@ -163,12 +163,34 @@ enum Raw {
 
 // Long runs are scanned by hand: logos' generated matcher for a repeated
 // alternation can recurse once per character, overflowing the stack on a 1 MB line.
+// A comment line ending in `\` goes on to the next line, as a statement
+// would (4D comments out a continued statement by its first line only).
 fn rest_of_line(lex: &mut logos::Lexer<Raw>) {
     let rest = lex.remainder().as_bytes();
-    let n = rest
-        .iter()
-        .position(|&b| b == b'\n' || b == b'\r')
-        .unwrap_or(rest.len());
+    let mut n = 0;
+    loop {
+        let end = rest[n..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(rest.len(), |p| n + p);
+        let line = &rest[n..end];
+        let body = line.len()
+            - line
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b' ' || b == b'\t')
+                .count();
+        if end == rest.len() || body == 0 || line[body - 1] != b'\\' {
+            n = end;
+            break;
+        }
+        n = end
+            + if rest[end..].starts_with(b"\r\n") {
+                2
+            } else {
+                1
+            };
+    }
     lex.bump(n);
 }
 
@@ -338,6 +360,8 @@ pub enum Token {
     Arrow,
     /// `->` after a value: dereference.
     Deref,
+    /// `...` in a parameter list: any number of further parameters.
+    Ellipsis,
 }
 
 impl Token {
@@ -444,6 +468,7 @@ impl fmt::Display for Token {
             RBrace => write!(f, "'}}'"),
             Dot => write!(f, "'.'"),
             Arrow | Deref => write!(f, "'->'"),
+            Ellipsis => write!(f, "'...'"),
             _ => write!(f, "{self:?}"),
         }
     }
@@ -808,8 +833,13 @@ pub struct Lexer<'s, 'o> {
     key: String,
     /// The next token is a member name (after `.`).
     after_dot: bool,
+    /// The last token was `.` itself (not `->`).
+    after_period: bool,
     /// Words are plain names until `:`/`(`/end of line (after `Function`, `property`).
     plain_words: bool,
+    /// The last token was `(`, `{` or `;`: where `...` (a parameter list) or an
+    /// object literal key may come.
+    after_open_or_semi: bool,
     last_out: LastOut,
     done: bool,
     pub errors: Vec<SyntaxError>,
@@ -839,7 +869,9 @@ impl<'s, 'o> Lexer<'s, 'o> {
             at_line_start: true,
             key: String::new(),
             after_dot: false,
+            after_period: false,
             plain_words: false,
+            after_open_or_semi: false,
             last_out: LastOut::Start,
             done: false,
             errors: Vec::new(),
@@ -976,6 +1008,18 @@ impl<'s, 'o> Lexer<'s, 'o> {
         if self.after_dot {
             let end = word_end(src, start);
             return Some((Token::Name(src[start..end].to_string()), end));
+        }
+        // `{if: 1; class: 2}`: a key of an object literal is a plain name.
+        if self.after_open_or_semi {
+            let end = word_end(src, start);
+            let colon = skip_blanks(src, end);
+            let b = src.as_bytes();
+            if b.get(colon) == Some(&b':')
+                && b.get(colon + 1) != Some(&b'=')
+                && token_suffix(src, end).is_none()
+            {
+                return Some((Token::Name(src[start..end].to_string()), end));
+            }
         }
         let run_end = self.run_end(start);
         let run = || name_key_keep_case(&src[start..run_end]).into_owned();
@@ -1159,8 +1203,14 @@ impl<'s, 'o> Lexer<'s, 'o> {
                     // A name may start with a digit: `4D`, `64 bit version`.
                     if let Some((nend, hit)) = self.match_name(start) {
                         if nend > end && !self.after_dot {
-                            self.extend_to(nend);
                             let written = name_key_keep_case(&src[start..nend]);
+                            // Tokenized: `4D:C1709.File`.
+                            if let Some((send, id)) = token_suffix(src, nend) {
+                                self.extend_to(send);
+                                let t = self.command_from_suffix(&written, id);
+                                return Some(self.emit(start, t, send));
+                            }
+                            self.extend_to(nend);
                             let t = self.command_from_hit(hit, &written);
                             return Some(self.emit(start, t, nend));
                         }
@@ -1201,6 +1251,8 @@ impl<'s, 'o> Lexer<'s, 'o> {
                     }
                     return Some(self.emit(start, tok, tend));
                 }
+                // `Form.$project`: a property name may start with `$`.
+                Raw::Local if self.after_period => Token::Name(slice.to_string()),
                 Raw::Local => Token::Local(slice[1..].to_string()),
                 Raw::Param => Token::Param(slice[1..].parse().unwrap_or(u32::MAX)),
                 Raw::ParamIndirect => Token::ParamIndirect,
@@ -1277,12 +1329,16 @@ impl<'s, 'o> Lexer<'s, 'o> {
                     if self.at_line_start && blank_after {
                         continue;
                     }
-                    self.error(
-                        start,
-                        end,
-                        "unexpected '...' (omitted code must be alone on its line)",
-                    );
-                    continue;
+                    if self.after_open_or_semi {
+                        Token::Ellipsis
+                    } else {
+                        self.error(
+                            start,
+                            end,
+                            "unexpected '...' (omitted code must be alone on its line)",
+                        );
+                        continue;
+                    }
                 }
                 Raw::Arrow => {
                     if self.value_before() {
@@ -1307,6 +1363,7 @@ impl<'s, 'o> Lexer<'s, 'o> {
         };
         // After `.` (and after `p->`, as in `p->prop`) a word is a member name.
         self.after_dot = matches!(tok, Token::Dot | Token::Deref);
+        self.after_period = tok == Token::Dot;
         match tok {
             Token::Function | Token::Property => self.plain_words = true,
             Token::Colon | Token::LParen | Token::Newline | Token::Assign => {
@@ -1315,6 +1372,7 @@ impl<'s, 'o> Lexer<'s, 'o> {
             _ => {}
         }
         self.last_ends_value = tok.ends_value();
+        self.after_open_or_semi = matches!(tok, Token::LParen | Token::LBrace | Token::Semi);
         self.at_line_start = tok == Token::Newline;
         (start, tok, end)
     }
@@ -1531,6 +1589,36 @@ mod tests {
         );
         let (_, errs) = lex("$a:=\"abc\n/* open", &ParseOptions::default());
         assert_eq!(errs.len(), 2);
+    }
+
+    #[test]
+    fn lex_real_code_forms() {
+        // `4D:C1709` is the class store, tokenized.
+        assert_eq!(command_names("$f:=4D:C1709.File"), vec![cmd("4D")]);
+        // Object literal keys spelled like keywords are names.
+        assert_eq!(
+            toks("{if: 1; return: 2}")[..4],
+            [
+                Token::LBrace,
+                Token::Name("if".into()),
+                Token::Colon,
+                Token::Number(1.0)
+            ]
+        );
+        // `Form.$project`: a member name with `$`.
+        assert_eq!(toks("Form.$p")[2], Token::Name("$p".into()));
+        assert_eq!(toks("$p->$q")[2], Token::Local("q".into()));
+        // `...` in a parameter list.
+        assert_eq!(toks("f( ... : Text)")[2], Token::Ellipsis);
+        // A comment ending in `\` continues on the next line.
+        assert_eq!(
+            toks("//a\\\n && b\n$x"),
+            vec![Token::Local("x".into()), Token::Newline]
+        );
+        assert_eq!(
+            toks("//a\\ \r\n b\r$x"),
+            vec![Token::Local("x".into()), Token::Newline]
+        );
     }
 
     #[test]

@@ -575,6 +575,23 @@ mod tests {
     }
 
     #[test]
+    fn parse_variadic_parameters() {
+        let f = parse_ok("Function f($a : Text; ... : Integer)\n\treturn 1\nFunction g(...)\n");
+        let c = f.class.unwrap();
+        let d = &c.functions[0].declare;
+        assert_eq!(d.params.len(), 1);
+        assert_eq!(d.variadic.as_ref().unwrap().1, Some(TypeRef::Integer));
+        assert_eq!(c.functions[1].declare.variadic.as_ref().unwrap().1, None);
+        let f = parse_ok("#DECLARE(... : Text)\n");
+        assert!(f.declare.unwrap().node.variadic.is_some());
+        assert_eq!(
+            first_error("Function f(... : Text; $a : Text)\n"),
+            (1, "'...' must be the last parameter".into())
+        );
+        assert!(first_error("$a:=f(...)").1.contains("'...'"));
+    }
+
+    #[test]
     fn parse_tables_sql_and_args() {
         let f = parse_ok("QUERY([People];[People]Name=\"a\";*)\nQUERY([People]; & ;[People:3]Age:2>3)\nBegin SQL\n  SELECT * FROM t\nEnd SQL\n$v:=<>count+◊x+${$i}+$1");
         assert!(matches!(&f.body[2].node, StmtKind::Sql(s) if s.contains("SELECT")));

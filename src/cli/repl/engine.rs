@@ -124,7 +124,16 @@ impl Session {
         let name = |i: usize| self.spelled(&self.program.interner.name(i as u32));
         let mut out: Vec<(String, Value)> = Vec::new();
         for (i, v) in self.interp.procvars.iter().enumerate() {
-            if !v.is_undefined() {
+            // System variables (OK, Error…) are listed once they hold something.
+            let unset = match v {
+                Value::Undefined => true,
+                Value::Int(0) => true,
+                Value::Text(t) => t.is_empty(),
+                _ => false,
+            };
+            let system =
+                crate::interp::compile::is_system_var(&self.program.interner.name(i as u32));
+            if !(v.is_undefined() || system && unset) {
                 out.push((name(i), v.clone()));
             }
         }

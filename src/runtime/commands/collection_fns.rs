@@ -22,6 +22,7 @@ use std::sync::Arc;
 /// `ck …` option values (Objects and collections theme).
 const CK_DESCENDING: i64 = 1;
 const CK_SHARED: i64 = 2;
+const CK_RESOLVE_POINTERS: i64 = 1;
 const CK_IGNORE_NULL_OR_EMPTY: i64 = 4;
 const CK_DIACRITICAL: i64 = 8;
 const CK_COUNT_VALUES: i64 = 32;
@@ -50,7 +51,7 @@ pub fn collection_method(
         }),
         "combine" => combine(c, a),
         "concat" => Ok(concat(c, a)),
-        "copy" => copy(c, a),
+        "copy" => copy(c, a, host),
         "count" => count(c, a),
         "countValues" => count_values(c, a),
         "distinct" => distinct(c, a),
@@ -606,16 +607,63 @@ fn concat(c: &CollRef, a: &[Value]) -> Value {
     plain(items)
 }
 
-fn copy(c: &CollRef, a: &[Value]) -> RtResult<Value> {
+fn copy(c: &CollRef, a: &[Value], host: &mut dyn Host) -> RtResult<Value> {
     let opts = num_arg(a, 0, "copy")?.unwrap_or(0);
     let me = Value::Collection(c.clone());
     if opts & CK_SHARED == 0 {
-        return deep_copy(&me);
+        let copied = deep_copy(&me)?;
+        if opts & CK_RESOLVE_POINTERS != 0 {
+            resolve_pointers(&copied, host, 0)?;
+        }
+        return Ok(copied);
     }
     match a.get(1) {
         Some(g @ (Value::Collection(_) | Value::Object(_))) => copy_into_group(&me, g),
         _ => crate::runtime::shared::copy(&me, true),
     }
+}
+
+/// Replaces, inside a fresh (unshared) copy, every pointer by the value it
+/// points to (`ck resolve pointers`).
+pub fn resolve_pointers(v: &Value, host: &mut dyn Host, depth: usize) -> RtResult<()> {
+    if depth > MAX_DEPTH {
+        return Ok(());
+    }
+    match v {
+        Value::Collection(c) => {
+            let n = c.len();
+            for i in 0..n {
+                let item = c.get(i);
+                match item {
+                    Value::Pointer(_) => {
+                        let r = host.deref_pointer(&item)?;
+                        if let Some(slot) = c.write().get_mut(i) {
+                            *slot = r;
+                        }
+                    }
+                    other => resolve_pointers(&other, host, depth + 1)?,
+                }
+            }
+        }
+        Value::Object(o) => {
+            let entries: Vec<(String, Value)> = o
+                .read()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            for (k, item) in entries {
+                match item {
+                    Value::Pointer(_) => {
+                        let r = host.deref_pointer(&item)?;
+                        o.write().insert(k, r);
+                    }
+                    other => resolve_pointers(&other, host, depth + 1)?,
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// A reversed deep copy (docs: "returns a deep copy"), shared when `c` is.
@@ -1200,9 +1248,9 @@ fn tokenize(q: &str) -> RtResult<Vec<Tok>> {
                 i += 1;
             }
             out.push(Tok::Param(s));
-        } else if "=#!<>&|".contains(c) {
+        } else if "=#!<>&|%".contains(c) {
             let mut s = String::new();
-            while i < chars.len() && "=#!<>&|".contains(chars[i]) {
+            while i < chars.len() && "=#!<>&|%".contains(chars[i]) {
                 s.push(chars[i]);
                 i += 1;
             }
@@ -1222,7 +1270,9 @@ fn tokenize(q: &str) -> RtResult<Vec<Tok>> {
             ));
         } else {
             let mut s = String::new();
-            while i < chars.len() && !chars[i].is_whitespace() && !"()=#!<>&|'\"".contains(chars[i])
+            while i < chars.len()
+                && !chars[i].is_whitespace()
+                && !"()=#!<>&|%'\"".contains(chars[i])
             {
                 s.push(chars[i]);
                 i += 1;
@@ -1271,6 +1321,18 @@ impl QExpr {
                     "===" | "is" => eq(false),
                     "#" | "!=" => !eq(true),
                     "!==" | "is not" => !eq(false),
+                    // `%`: the text contains the value as a whole word.
+                    "%" => match (&x, value) {
+                        (Value::Text(t), Value::Text(w)) => t
+                            .split(|c: char| !c.is_alphanumeric() && c != '@' && c != '_')
+                            .filter(|p| !p.is_empty())
+                            .any(|p| {
+                                crate::value::compare::equals(&Value::text(p), value)
+                                    .unwrap_or(false)
+                                    && !w.is_empty()
+                            }),
+                        _ => false,
+                    },
                     "in" => match value {
                         Value::Collection(list) => snapshot(list).iter().any(|w| {
                             !x.is_nullish()
@@ -1368,7 +1430,8 @@ impl QueryParser<'_> {
             },
             other => {
                 return Err(err(format!(
-                    ".query(): property path expected, got {other:?}"
+                    ".query(): a property path was expected, not {}",
+                    describe_tok(other.as_ref())
                 )))
             }
         };
@@ -1378,7 +1441,12 @@ impl QueryParser<'_> {
             Some(Tok::Word(w)) if ["is", "in"].contains(&w.to_ascii_lowercase().as_str()) => {
                 w.to_ascii_lowercase()
             }
-            other => return Err(err(format!(".query(): comparator expected, got {other:?}"))),
+            other => {
+                return Err(err(format!(
+                    ".query(): a comparator was expected after '{path}', not {}",
+                    describe_tok(other.as_ref())
+                )))
+            }
         };
         self.pos += 1;
         if op == "is" && self.peek_word().as_deref() == Some("not") {
@@ -1395,10 +1463,28 @@ impl QueryParser<'_> {
                 "null" => Value::Null,
                 _ => parse_query_text(&w),
             },
-            other => return Err(err(format!(".query(): value expected, got {other:?}"))),
+            other => {
+                return Err(err(format!(
+                    ".query(): a value was expected after '{path} {op}', not {}",
+                    describe_tok(other.as_ref())
+                )))
+            }
         };
         self.pos += 1;
         Ok(QExpr::Cmp { path, op, value })
+    }
+}
+
+/// A query token as the user wrote it, for error messages.
+fn describe_tok(t: Option<&Tok>) -> String {
+    match t {
+        None => "the end of the query".into(),
+        Some(Tok::Word(w)) | Some(Tok::Op(w)) => format!("'{w}'"),
+        Some(Tok::Str(s)) => format!("'\"{s}\"'"),
+        Some(Tok::Num(n)) => format!("'{n}'"),
+        Some(Tok::Param(p)) => format!("':{p}'"),
+        Some(Tok::LParen) => "'('".into(),
+        Some(Tok::RParen) => "')'".into(),
     }
 }
 

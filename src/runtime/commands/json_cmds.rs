@@ -20,6 +20,26 @@ pub fn json_parse(args: &[Value]) -> RtResult<Value> {
     json::parse(&text, wanted)
 }
 
+/// `JSON Stringify array(array {; *})`: the array's elements (element 0
+/// left out) as a JSON array.
+pub fn json_stringify_array(args: &[Value]) -> RtResult<Value> {
+    need("JSON Stringify array", args, 1)?;
+    let items = match &args[0] {
+        Value::Array(a) => a.items.iter().skip(1).cloned().collect(),
+        other => {
+            return Err(super::arg_error(
+                "JSON Stringify array",
+                0,
+                "an array",
+                other,
+            ))
+        }
+    };
+    let mut rest = vec![Value::Collection(crate::value::CollRef::new(items))];
+    rest.extend_from_slice(&args[1..]);
+    json_stringify(&rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::star;

@@ -1,0 +1,3 @@
+// `...` must close the parameter list
+Function log(... : Text; $level : Integer)
+	ALERT(String($level))

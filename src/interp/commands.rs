@@ -257,6 +257,13 @@ pub static OUT_COMMANDS: &[(&str, &[usize], OutFn)] = &[
         &[1],
         super::out_cmds::get_text_keywords,
     ),
+    ("count in array", &[], super::out_cmds::count_in_array),
+    ("document to blob", &[1], super::documents::document_to_blob),
+    (
+        "find in sorted array",
+        &[3, 4],
+        super::out_cmds::find_in_sorted_array,
+    ),
 ];
 
 /// The entry of `OUT_COMMANDS` for a case-folded name.

@@ -665,11 +665,19 @@ impl<'p> Ctx<'p> {
             return self.special(Special::Out(i as u16, mask), args, places, pos);
         }
         if let Some(f) = lookup(&key) {
-            return Ex::Command {
-                f,
-                args: self.exprs(a),
-                pos,
-            };
+            let mut args = self.exprs(a);
+            // ASSERT / Asserted get their assertion's text, for the message.
+            if matches!(key.as_str(), "assert" | "asserted") && !a.is_empty() && a.len() <= 2 {
+                let span = a[0].span;
+                let text = self
+                    .src
+                    .get(span.start as usize..span.end as usize)
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
+                args.push(Ex::Const(Value::text(text)));
+            }
+            return Ex::Command { f, args, pos };
         }
         if let Some(f) = crate::runtime::commands::pure_command(&key) {
             return Ex::Pure {

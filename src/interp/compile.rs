@@ -373,11 +373,20 @@ impl<'p> Ctx<'p> {
         match &e.node {
             ExprKind::Text(s) => Ex::Const(Value::text(s.as_str())),
             ExprKind::Number(n) => Ex::Const(Value::Real(*n)),
-            ExprKind::Date { year, month, day } => Ex::Const(Value::Date(Date {
-                year: *year,
-                month: *month,
-                day: *day,
-            })),
+            ExprKind::Date { year, month, day } => {
+                // `!28/08/2013!` (many doc examples are day-first): a "month"
+                // over 12 with a day that can be a month is read day-first.
+                let (month, day) = if *month > 12 && *day <= 12 {
+                    (*day, *month)
+                } else {
+                    (*month, *day)
+                };
+                Ex::Const(Value::Date(Date {
+                    year: *year,
+                    month,
+                    day,
+                }))
+            }
             ExprKind::Time(t) => Ex::Const(Value::Time(*t)),
             ExprKind::Local(n) => Ex::Local(self.local(n)),
             ExprKind::Param(n) => Ex::Local(self.param(*n)),

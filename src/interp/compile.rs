@@ -694,12 +694,17 @@ impl<'p> Ctx<'p> {
             let mut places = Vec::new();
             let mut args = Vec::new();
             for (k, x) in a.iter().enumerate() {
-                let assignable = !matches!(
+                let assignable = matches!(
                     x.node,
-                    ExprKind::Star
-                        | ExprKind::OperatorArg(_)
-                        | ExprKind::Text(_)
-                        | ExprKind::Number(_)
+                    ExprKind::Local(_)
+                        | ExprKind::Param(_)
+                        | ExprKind::ParamIndirect(_)
+                        | ExprKind::Interprocess(_)
+                        | ExprKind::Name(_)
+                        | ExprKind::Member { .. }
+                        | ExprKind::Index { .. }
+                        | ExprKind::Element { .. }
+                        | ExprKind::Deref(_)
                 );
                 if k < 32 && outs.contains(&k) && assignable {
                     mask |= 1 << k;

@@ -704,18 +704,22 @@ fn extract(c: &CollRef, a: &[Value]) -> RtResult<Value> {
                 _ => return Err(err(".extract(): property paths and targets must be texts")),
             }
         }
+        // An element with none of the paths gives no object (docs example 2:
+        // `{zc:35060}` is absent from `extract("name";"City")`).
         let out = items
             .iter()
-            .map(|v| {
+            .filter_map(|v| {
                 let o = ObjRef::new();
+                let mut found = false;
                 for (p, t) in &pairs {
                     if let Value::Object(src) = v {
                         if let Some(x) = lookup_path(src, p) {
                             set_path(&o, t, x);
+                            found = true;
                         }
                     }
                 }
-                Value::Object(o)
+                found.then_some(Value::Object(o))
             })
             .collect();
         return Ok(plain(out));

@@ -7,6 +7,7 @@ pub mod class;
 pub mod commands;
 pub mod compile;
 pub mod dispatch;
+pub mod documents;
 pub mod errors;
 pub mod eval;
 pub mod ir;

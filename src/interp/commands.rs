@@ -26,6 +26,9 @@ pub fn register(r: &mut Registry) {
     r.add("OB Is shared", ob_is_shared);
     r.add("Last errors", last_errors);
     r.add("ASSERT", assert);
+    r.add("Asserted", asserted);
+    r.add("SET ASSERT ENABLED", set_assert_enabled);
+    r.add("Get assert enabled", get_assert_enabled);
     r.add("Current process", |cx, _| {
         Ok(Value::Int(cx.process_number as i32))
     });
@@ -127,10 +130,18 @@ fn ob_get(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
 
 /// `OB Get(…; type)` conversions.
 fn convert_to_type(v: Value, t: i32) -> RtResult<Value> {
+    // Texts convert as `Num` does ("5" → 5).
+    let number = |v: &Value| match v {
+        Value::Text(_) => crate::runtime::commands::text::num(std::slice::from_ref(v))
+            .ok()
+            .and_then(|n| num(&n))
+            .unwrap_or(0.0),
+        v => num(v).unwrap_or(0.0),
+    };
     Ok(match t {
         2 => Value::text(to_text(&v)),
-        1 => Value::Real(num(&v).unwrap_or(0.0)),
-        9 | 8 => Value::Int(num(&v).unwrap_or(0.0) as i32),
+        1 => Value::Real(number(&v)),
+        9 | 8 => Value::Int(number(&v) as i32),
         6 => Value::Bool(matches!(v, Value::Bool(true))),
         _ => v,
     })
@@ -180,25 +191,92 @@ fn last_errors(cx: &mut Interp, _: &[Value]) -> RtResult<Value> {
     Ok(errors_collection(&cx.last_errors))
 }
 
-fn assert(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
-    match args.first() {
-        Some(Value::Bool(true)) => Ok(Value::Undefined),
-        Some(Value::Bool(false)) => {
-            let msg = match args.get(1) {
-                Some(m) => format!("Assert failed: {}", to_text(m)),
-                None => "Assert failed".to_string(),
+/// `SET ASSERT ENABLED` state of a process (assertions are on by default).
+#[derive(Default)]
+struct AssertsOff(bool);
+
+fn assert(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
+    asserted(cx, args).map(|_| Value::Undefined)
+}
+
+/// `Asserted(bool {; message})`: ASSERT that also returns the Boolean. The
+/// compiler passes the assertion's source text as a hidden last argument, for
+/// the default message "Assert failed: <assertion>".
+fn asserted(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
+    let (cond, msg) = match args {
+        [c, source] => (c, source),
+        [c, m, _source] => (c, m),
+        [c] => (c, &Value::Undefined),
+        _ => {
+            return Err(RuntimeError::new(
+                errors::BAD_ARGUMENT,
+                "ASSERT needs a Boolean",
+            ))
+        }
+    };
+    match cond {
+        Value::Bool(true) => Ok(Value::Bool(true)),
+        Value::Bool(false) if cx.ext_mut::<AssertsOff>().0 => Ok(Value::Bool(false)),
+        Value::Bool(false) => {
+            let msg = match msg {
+                Value::Undefined => "Assert failed".to_string(),
+                m => format!("Assert failed: {}", to_text(m)),
             };
             Err(RuntimeError::new(errors::ASSERT_FAILED, msg))
         }
-        Some(v) => Err(RuntimeError::new(
+        v => Err(RuntimeError::new(
             errors::TYPE_MISMATCH,
             format!("ASSERT needs a Boolean, not a {}", type_name(v)),
         )),
-        None => Err(RuntimeError::new(
-            errors::BAD_ARGUMENT,
-            "ASSERT needs a Boolean",
-        )),
     }
+}
+
+fn set_assert_enabled(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
+    // The `*` (all processes) form applies to this process too.
+    let on = !matches!(args.first(), Some(Value::Bool(false)));
+    cx.ext_mut::<AssertsOff>().0 = !on;
+    Ok(Value::Undefined)
+}
+
+fn get_assert_enabled(cx: &mut Interp, _: &[Value]) -> RtResult<Value> {
+    Ok(Value::Bool(!cx.ext_mut::<AssertsOff>().0))
+}
+
+/// `EXECUTE METHOD(name {; result | *}{; param…})`.
+fn execute_method(cx: &mut Interp, args: &mut [Value]) -> R<Value> {
+    let name = args.first().map(to_text).unwrap_or_default();
+    let params = args.get(2..).map(<[Value]>::to_vec).unwrap_or_default();
+    let r = cx.call_method_by_name(&name, params).map_err(Box::new)?;
+    if let Some(slot) = args.get_mut(1) {
+        if !crate::runtime::commands::is_star(slot) {
+            *slot = r;
+        }
+    }
+    Ok(Value::Undefined)
+}
+
+/// `RESOLVE POINTER(pointer; varName; tableNum; fieldNum)`: what a pointer
+/// points to. For an array element, `tableNum` is the element number.
+fn resolve_pointer(_: &mut Interp, args: &mut [Value]) -> R<Value> {
+    use crate::value::PointerTarget as T;
+    fn name_of(t: &T) -> (String, i32) {
+        match t {
+            T::Local { name, .. } => (format!("${name}"), 0),
+            T::Process(n) => (n.to_string(), 0),
+            T::Interprocess(n) => (format!("<>{n}"), 0),
+            T::Element { array, index } => (name_of(array).0, *index as i32),
+            _ => (String::new(), -1),
+        }
+    }
+    let (name, n1) = match args.first() {
+        Some(Value::Pointer(t)) => name_of(t),
+        _ => (String::new(), -1),
+    };
+    let outs = [Value::text(name), Value::Int(n1), Value::Int(0)];
+    for (slot, v) in args.iter_mut().skip(1).zip(outs) {
+        *slot = v;
+    }
+    Ok(Value::Undefined)
 }
 
 /// The value of a catalog constant, by case-folded name.
@@ -249,6 +327,15 @@ pub static OUT_COMMANDS: &[(&str, &[usize], OutFn)] = &[
         &[1],
         super::out_cmds::get_text_keywords,
     ),
+    ("count in array", &[], super::out_cmds::count_in_array),
+    ("execute method", &[1], execute_method),
+    ("resolve pointer", &[1, 2, 3], resolve_pointer),
+    ("document to blob", &[1], super::documents::document_to_blob),
+    (
+        "find in sorted array",
+        &[3, 4],
+        super::out_cmds::find_in_sorted_array,
+    ),
 ];
 
 /// The entry of `OUT_COMMANDS` for a case-folded name.
@@ -283,6 +370,21 @@ fn array_default(k: ArrayKind) -> Value {
         ArrayKind::Time => Value::Time(0),
         ArrayKind::Object | ArrayKind::Pointer | ArrayKind::Picture => Value::Null,
         ArrayKind::Blob => Value::Blob(Arc::new(Vec::new())),
+    }
+}
+
+/// The array kind that holds values like `v`.
+fn array_kind_of(v: &Value) -> ArrayKind {
+    match v {
+        Value::Text(_) => ArrayKind::Text,
+        Value::Int(_) => ArrayKind::Longint,
+        Value::Bool(_) => ArrayKind::Boolean,
+        Value::Date(_) => ArrayKind::Date,
+        Value::Time(_) => ArrayKind::Time,
+        Value::Object(_) | Value::Null => ArrayKind::Object,
+        Value::Pointer(_) => ArrayKind::Pointer,
+        Value::Blob(_) => ArrayKind::Blob,
+        _ => ArrayKind::Real,
     }
 }
 
@@ -415,6 +517,13 @@ impl Interp {
             Special::AppendToArray => {
                 let loc = self.resolve(place(0)?)?;
                 let v = vals.first().cloned().unwrap_or_default();
+                // On a variable that is not an array yet, the array is created
+                // with the value's type (docs/commands/ob-get.md, example 4).
+                if let Value::Undefined = self.read_loc(&loc)? {
+                    let kind = array_kind_of(&v);
+                    let items = vec![array_default(kind)];
+                    self.write_raw(&loc, Value::Array(Box::new(Array { kind, items })))?;
+                }
                 self.modify_array(&loc, "APPEND TO ARRAY", |a| {
                     let v = coerce_array_item(a.kind, v)?;
                     a.items.push(v);
@@ -489,8 +598,18 @@ impl Interp {
             Special::Undefined => Ok(Value::Bool(vals.first().is_none_or(|v| v.is_undefined()))),
             Special::Type => {
                 let p = place(0)?;
-                if let Some(VType::Variant) = self.declared_type(p) {
-                    return Ok(Value::Int(12));
+                // A declared variable has its declared type, even before it
+                // holds a value (`var $o : Object` → Is object).
+                let declared = match self.declared_type(p) {
+                    Some(VType::Variant) => Some(12),
+                    Some(VType::Object | VType::Class(_)) => Some(38),
+                    Some(VType::Collection) => Some(42),
+                    Some(VType::Pointer) => Some(23),
+                    Some(VType::Picture) => Some(3),
+                    _ => None,
+                };
+                if let Some(code) = declared {
+                    return Ok(Value::Int(code));
                 }
                 let loc = self.resolve(p)?;
                 let v = self.read_loc(&loc)?;

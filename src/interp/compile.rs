@@ -373,11 +373,20 @@ impl<'p> Ctx<'p> {
         match &e.node {
             ExprKind::Text(s) => Ex::Const(Value::text(s.as_str())),
             ExprKind::Number(n) => Ex::Const(Value::Real(*n)),
-            ExprKind::Date { year, month, day } => Ex::Const(Value::Date(Date {
-                year: *year,
-                month: *month,
-                day: *day,
-            })),
+            ExprKind::Date { year, month, day } => {
+                // `!28/08/2013!` (many doc examples are day-first): a "month"
+                // over 12 with a day that can be a month is read day-first.
+                let (month, day) = if *month > 12 && *day <= 12 {
+                    (*day, *month)
+                } else {
+                    (*month, *day)
+                };
+                Ex::Const(Value::Date(Date {
+                    year: *year,
+                    month,
+                    day,
+                }))
+            }
             ExprKind::Time(t) => Ex::Const(Value::Time(*t)),
             ExprKind::Local(n) => Ex::Local(self.local(n)),
             ExprKind::Param(n) => Ex::Local(self.param(*n)),
@@ -554,6 +563,11 @@ impl<'p> Ctx<'p> {
             return Ex::Process(self.prog.interner.intern(&key));
         }
         if let Some(tag) = declare_tag(&key) {
+            // `C_STRING(63; $a)`: the old form gives a length first.
+            let a = match a.first().map(|x| &x.node) {
+                Some(ExprKind::Number(_)) if key.ends_with("c_string") => &a[1..],
+                _ => a,
+            };
             let mut places = Vec::new();
             for x in a {
                 match &x.node {
@@ -643,12 +657,17 @@ impl<'p> Ctx<'p> {
             let mut places = Vec::new();
             let mut args = Vec::new();
             for (k, x) in a.iter().enumerate() {
-                let assignable = !matches!(
+                let assignable = matches!(
                     x.node,
-                    ExprKind::Star
-                        | ExprKind::OperatorArg(_)
-                        | ExprKind::Text(_)
-                        | ExprKind::Number(_)
+                    ExprKind::Local(_)
+                        | ExprKind::Param(_)
+                        | ExprKind::ParamIndirect(_)
+                        | ExprKind::Interprocess(_)
+                        | ExprKind::Name(_)
+                        | ExprKind::Member { .. }
+                        | ExprKind::Index { .. }
+                        | ExprKind::Element { .. }
+                        | ExprKind::Deref(_)
                 );
                 if k < 32 && outs.contains(&k) && assignable {
                     mask |= 1 << k;
@@ -660,11 +679,19 @@ impl<'p> Ctx<'p> {
             return self.special(Special::Out(i as u16, mask), args, places, pos);
         }
         if let Some(f) = lookup(&key) {
-            return Ex::Command {
-                f,
-                args: self.exprs(a),
-                pos,
-            };
+            let mut args = self.exprs(a);
+            // ASSERT / Asserted get their assertion's text, for the message.
+            if matches!(key.as_str(), "assert" | "asserted") && !a.is_empty() && a.len() <= 2 {
+                let span = a[0].span;
+                let text = self
+                    .src
+                    .get(span.start as usize..span.end as usize)
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
+                args.push(Ex::Const(Value::text(text)));
+            }
+            return Ex::Command { f, args, pos };
         }
         if let Some(f) = crate::runtime::commands::pure_command(&key) {
             return Ex::Pure {

@@ -45,6 +45,7 @@ impl Registry {
 /// Every module that provides commands, in priority order.
 const PROVIDERS: &[fn(&mut Registry)] = &[
     super::commands::register,
+    super::documents::register,
     crate::runtime::session::commands::register,
     crate::runtime::process::commands::register,
 ];

@@ -25,8 +25,8 @@ pub const NO_SUCH_MEMBER: i32 = -10738;
 pub const NOT_ASSIGNABLE: i32 = -10504;
 /// Index out of range (arrays).
 pub const OUT_OF_RANGE: i32 = -10505;
-/// `ASSERT` failed.
-pub const ASSERT_FAILED: i32 = -10506;
+/// `ASSERT` failed (docs/commands/assert.md).
+pub const ASSERT_FAILED: i32 = -10518;
 /// A variable or pointer target that does not exist.
 pub const UNDEFINED_VARIABLE: i32 = -10507;
 /// Syntax error in code compiled at run time (`Formula from string`, `EXECUTE FORMULA`).

@@ -1637,8 +1637,11 @@ impl Interp {
 
 impl Method {
     pub fn slot_name(&self, slot: u32) -> String {
-        // Names are kept only for pointers and messages; slots are numbered otherwise.
-        format!("{}#{slot}", self.name)
+        // Names are kept only for pointers and messages (lower case, no `$`).
+        match self.slot_names.get(slot as usize) {
+            Some(n) => n.clone(),
+            None => format!("{}#{slot}", self.name),
+        }
     }
 }
 

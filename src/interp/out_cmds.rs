@@ -362,3 +362,74 @@ pub fn get_text_keywords(_: &mut Interp, args: &mut [Value]) -> R<Value> {
     set(args, 1, v);
     Ok(Value::Undefined)
 }
+
+/// `Count in array(array; value)`: how many elements equal `value`
+/// (text with `@` wildcards, as `=` compares).
+pub fn count_in_array(_: &mut Interp, args: &mut [Value]) -> R<Value> {
+    let items = array_items(&arg(args, 0), "Count in array")?;
+    let target = arg(args, 1);
+    let mut n = 0;
+    for v in &items {
+        if super::ops::equals(v, &target)? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+/// `Find in sorted array(array; value; >|<; posFirst {; posLast})`: binary
+/// search in an array sorted in that order; the positions of the first and
+/// last matches, or where `value` would be inserted.
+pub fn find_in_sorted_array(_: &mut Interp, args: &mut [Value]) -> R<Value> {
+    let items = array_items(&arg(args, 0), "Find in sorted array")?;
+    let target = arg(args, 1);
+    let descending = matches!(args.get(2), Some(Value::Text(t)) if t.as_str() == "<");
+    // "test@": a prefix search; '@' elsewhere: a sequential search.
+    let (target, prefix) = match &target {
+        Value::Text(t) if t.contains('@') => match t.strip_suffix('@') {
+            Some(p) if !p.contains('@') => (Value::text(p), Some(p.chars().count())),
+            _ => {
+                let at = items
+                    .iter()
+                    .position(|v| super::ops::equals(v, &target).unwrap_or(false));
+                let found = at.map(|i| i as i32 + 1).unwrap_or(-1);
+                let last = items
+                    .iter()
+                    .rposition(|v| super::ops::equals(v, &target).unwrap_or(false))
+                    .map(|i| i as i32 + 1)
+                    .unwrap_or(-1);
+                set(args, 3, Value::Int(found));
+                set(args, 4, Value::Int(last));
+                return Ok(Value::Bool(at.is_some()));
+            }
+        },
+        _ => (target, None),
+    };
+    let order = |v: &Value| {
+        let cut;
+        let v = match (v, prefix) {
+            (Value::Text(t), Some(n)) => {
+                cut = Value::text(t.chars().take(n).collect::<String>());
+                &cut
+            }
+            _ => v,
+        };
+        let o = crate::value::compare::sort_order(v, &target);
+        if descending {
+            o.reverse()
+        } else {
+            o
+        }
+    };
+    let first = items.partition_point(|v| order(v) == std::cmp::Ordering::Less);
+    let last = items.partition_point(|v| order(v) != std::cmp::Ordering::Greater);
+    let found = last > first;
+    if found {
+        set(args, 3, Value::Int(first as i32 + 1));
+        set(args, 4, Value::Int(last as i32));
+    } else {
+        set(args, 3, Value::Int(first as i32 + 1));
+        set(args, 4, Value::Int(first as i32 + 1));
+    }
+    Ok(Value::Bool(found))
+}

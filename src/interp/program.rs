@@ -153,7 +153,13 @@ impl Program {
                 .and_then(|p| p.file_name())
                 .is_some_and(|n| n == "Sources");
         if in_project {
-            classes = list_4dm(&dir.join("..").join("Classes"));
+            let sources = match dir.parent() {
+                Some(p) if !p.as_os_str().is_empty() && dir.file_name().is_some() => {
+                    p.to_path_buf()
+                }
+                _ => dir.join(".."),
+            };
+            classes = list_4dm(&sources.join("Classes"));
         }
         Program::with_files(methods, classes)
     }

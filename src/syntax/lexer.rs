@@ -39,9 +39,7 @@ enum Raw {
     Blank,
     #[regex(r"\r\n|\n|\r")]
     Newline,
-    /// `\` at the end of a line: the statement goes on.
-    #[regex(r"\\[ \t]*(\r\n|\n|\r)")]
-    Continuation,
+
     #[token("//", rest_of_line)]
     LineComment,
     /// Old-style backtick comments.
@@ -91,8 +89,11 @@ enum Raw {
     Star,
     #[token("/")]
     Slash,
-    #[token("\\")]
-    Backslash,
+    /// `\` (integer division), or, when only blanks follow it on its line,
+    /// a continuation (`true`): the statement goes on. Scanned by hand, as a
+    /// regex for the continuation made logos reject `10\ 3`.
+    #[token("\\", backslash)]
+    Backslash(bool),
     #[token("%")]
     Percent,
     #[token("^")]
@@ -192,6 +193,23 @@ fn rest_of_line(lex: &mut logos::Lexer<Raw>) {
             };
     }
     lex.bump(n);
+}
+
+/// After `\`: a line continuation when only blanks remain on the line (the
+/// line end is consumed with it).
+fn backslash(lex: &mut logos::Lexer<Raw>) -> bool {
+    let rest = lex.remainder().as_bytes();
+    let blanks = rest
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    let eol = match &rest[blanks..] {
+        [b'\r', b'\n', ..] => 2,
+        [b'\n', ..] | [b'\r', ..] => 1,
+        _ => return false,
+    };
+    lex.bump(blanks + eol);
+    true
 }
 
 fn blank_rest(lex: &mut logos::Lexer<Raw>) {
@@ -1200,7 +1218,7 @@ impl<'s, 'o> Lexer<'s, 'o> {
             };
             let tok = match raw {
                 Raw::Newline => Token::Newline,
-                Raw::Blank | Raw::Continuation | Raw::LineComment | Raw::BacktickComment => {
+                Raw::Blank | Raw::Backslash(true) | Raw::LineComment | Raw::BacktickComment => {
                     continue
                 }
                 Raw::BlockComment(closed) => {
@@ -1289,7 +1307,7 @@ impl<'s, 'o> Lexer<'s, 'o> {
                 Raw::Minus => Token::Minus,
                 Raw::Star => Token::Star,
                 Raw::Slash => Token::Op(BinOp::Div),
-                Raw::Backslash => Token::Op(BinOp::IntDiv),
+                Raw::Backslash(_) => Token::Op(BinOp::IntDiv),
                 Raw::Percent => Token::Op(BinOp::Mod),
                 Raw::Caret => Token::Op(BinOp::Pow),
                 Raw::Eq => Token::Op(BinOp::Eq),

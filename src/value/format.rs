@@ -385,6 +385,29 @@ fn format_pattern(d: Option<&Date>, t: i64, pattern: &str) -> String {
             's' => out.push_str(&format!("{:0width$}", s, width = n)),
             'a' => out.push_str(if h >= 12 { "PM" } else { "AM" }),
             'G' => out.push_str(if n >= 4 { "Anno Domini" } else { "AD" }),
+            // Time zones, from the machine's current offset.
+            'z' | 'O' | 'v' | 'V' => out.push_str(&gmt_offset(n >= 4)),
+            'Z' => out.push_str(&match n {
+                4 => gmt_offset(true),
+                5 => iso_offset(true, true),
+                _ => iso_offset(false, false),
+            }),
+            'X' | 'x' => out.push_str(&iso_offset(n >= 3, c == 'X')),
+            'S' => out.push_str(&"0".repeat(n)),
+            'D' => {
+                let yday = nd.map(|x| x.ordinal()).unwrap_or(0);
+                out.push_str(&format!("{:0width$}", yday, width = n))
+            }
+            'Q' | 'q' => {
+                let q = (month.max(1) - 1) / 3 + 1;
+                out.push_str(&match n {
+                    1 | 2 => format!("{q:0n$}"),
+                    3 => format!("Q{q}"),
+                    _ => {
+                        ["1st", "2nd", "3rd", "4th"][(q - 1) as usize % 4].to_string() + " quarter"
+                    }
+                })
+            }
             _ => {
                 for _ in 0..n {
                     out.push(c)
@@ -393,6 +416,42 @@ fn format_pattern(d: Option<&Date>, t: i64, pattern: &str) -> String {
         }
     }
     out
+}
+
+/// The machine's UTC offset in seconds, now.
+fn local_offset() -> i32 {
+    use chrono::Offset;
+    chrono::Local::now().offset().fix().local_minus_utc()
+}
+
+/// `GMT+1` (short) or `GMT+01:00` (long); `GMT` for UTC (ICU's `O`, `zzzz`).
+fn gmt_offset(long: bool) -> String {
+    let off = local_offset();
+    if off == 0 {
+        return "GMT".to_string();
+    }
+    let sign = if off < 0 { '-' } else { '+' };
+    let (h, m) = (off.abs() / 3600, off.abs() / 60 % 60);
+    match (long, m) {
+        (true, _) => format!("GMT{sign}{h:02}:{m:02}"),
+        (false, 0) => format!("GMT{sign}{h}"),
+        (false, _) => format!("GMT{sign}{h}:{m:02}"),
+    }
+}
+
+/// `+0100` / `+01:00`; with `z_for_utc`, `Z` for UTC (ICU's `X`).
+fn iso_offset(colon: bool, z_for_utc: bool) -> String {
+    let off = local_offset();
+    if off == 0 && z_for_utc {
+        return "Z".to_string();
+    }
+    let sign = if off < 0 { '-' } else { '+' };
+    let (h, m) = (off.abs() / 3600, off.abs() / 60 % 60);
+    if colon {
+        format!("{sign}{h:02}:{m:02}")
+    } else {
+        format!("{sign}{h:02}{m:02}")
+    }
 }
 
 /// A number through a form number format: `#`, `0`, `^`, `*` placeholders,

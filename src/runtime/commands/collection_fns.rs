@@ -704,18 +704,22 @@ fn extract(c: &CollRef, a: &[Value]) -> RtResult<Value> {
                 _ => return Err(err(".extract(): property paths and targets must be texts")),
             }
         }
+        // An element with none of the paths gives no object (docs example 2:
+        // `{zc:35060}` is absent from `extract("name";"City")`).
         let out = items
             .iter()
-            .map(|v| {
+            .filter_map(|v| {
                 let o = ObjRef::new();
+                let mut found = false;
                 for (p, t) in &pairs {
                     if let Value::Object(src) = v {
                         if let Some(x) = lookup_path(src, p) {
                             set_path(&o, t, x);
+                            found = true;
                         }
                     }
                 }
-                Value::Object(o)
+                found.then_some(Value::Object(o))
             })
             .collect();
         return Ok(plain(out));
@@ -1248,9 +1252,9 @@ fn tokenize(q: &str) -> RtResult<Vec<Tok>> {
                 i += 1;
             }
             out.push(Tok::Param(s));
-        } else if "=#!<>&|".contains(c) {
+        } else if "=#!<>&|%".contains(c) {
             let mut s = String::new();
-            while i < chars.len() && "=#!<>&|".contains(chars[i]) {
+            while i < chars.len() && "=#!<>&|%".contains(chars[i]) {
                 s.push(chars[i]);
                 i += 1;
             }
@@ -1270,7 +1274,9 @@ fn tokenize(q: &str) -> RtResult<Vec<Tok>> {
             ));
         } else {
             let mut s = String::new();
-            while i < chars.len() && !chars[i].is_whitespace() && !"()=#!<>&|'\"".contains(chars[i])
+            while i < chars.len()
+                && !chars[i].is_whitespace()
+                && !"()=#!<>&|%'\"".contains(chars[i])
             {
                 s.push(chars[i]);
                 i += 1;
@@ -1319,6 +1325,18 @@ impl QExpr {
                     "===" | "is" => eq(false),
                     "#" | "!=" => !eq(true),
                     "!==" | "is not" => !eq(false),
+                    // `%`: the text contains the value as a whole word.
+                    "%" => match (&x, value) {
+                        (Value::Text(t), Value::Text(w)) => t
+                            .split(|c: char| !c.is_alphanumeric() && c != '@' && c != '_')
+                            .filter(|p| !p.is_empty())
+                            .any(|p| {
+                                crate::value::compare::equals(&Value::text(p), value)
+                                    .unwrap_or(false)
+                                    && !w.is_empty()
+                            }),
+                        _ => false,
+                    },
                     "in" => match value {
                         Value::Collection(list) => snapshot(list).iter().any(|w| {
                             !x.is_nullish()
@@ -1416,7 +1434,8 @@ impl QueryParser<'_> {
             },
             other => {
                 return Err(err(format!(
-                    ".query(): property path expected, got {other:?}"
+                    ".query(): a property path was expected, not {}",
+                    describe_tok(other.as_ref())
                 )))
             }
         };
@@ -1426,7 +1445,12 @@ impl QueryParser<'_> {
             Some(Tok::Word(w)) if ["is", "in"].contains(&w.to_ascii_lowercase().as_str()) => {
                 w.to_ascii_lowercase()
             }
-            other => return Err(err(format!(".query(): comparator expected, got {other:?}"))),
+            other => {
+                return Err(err(format!(
+                    ".query(): a comparator was expected after '{path}', not {}",
+                    describe_tok(other.as_ref())
+                )))
+            }
         };
         self.pos += 1;
         if op == "is" && self.peek_word().as_deref() == Some("not") {
@@ -1443,10 +1467,28 @@ impl QueryParser<'_> {
                 "null" => Value::Null,
                 _ => parse_query_text(&w),
             },
-            other => return Err(err(format!(".query(): value expected, got {other:?}"))),
+            other => {
+                return Err(err(format!(
+                    ".query(): a value was expected after '{path} {op}', not {}",
+                    describe_tok(other.as_ref())
+                )))
+            }
         };
         self.pos += 1;
         Ok(QExpr::Cmp { path, op, value })
+    }
+}
+
+/// A query token as the user wrote it, for error messages.
+fn describe_tok(t: Option<&Tok>) -> String {
+    match t {
+        None => "the end of the query".into(),
+        Some(Tok::Word(w)) | Some(Tok::Op(w)) => format!("'{w}'"),
+        Some(Tok::Str(s)) => format!("'\"{s}\"'"),
+        Some(Tok::Num(n)) => format!("'{n}'"),
+        Some(Tok::Param(p)) => format!("':{p}'"),
+        Some(Tok::LParen) => "'('".into(),
+        Some(Tok::RParen) => "')'".into(),
     }
 }
 

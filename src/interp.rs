@@ -10,6 +10,7 @@ pub mod dispatch;
 pub mod documents;
 pub mod errors;
 pub mod eval;
+pub mod files;
 pub mod ir;
 pub mod ops;
 pub mod out_cmds;

@@ -152,9 +152,14 @@ pub fn builtin_class(name: &str) -> Option<Arc<ClassRt>> {
     let map = B.get_or_init(|| {
         let object = make_class("Object", None, |_| {});
         let mut m = HashMap::new();
-        for n in ["Function", "Class"] {
+        for n in ["Function", "Class", "Blob"] {
             m.insert(n, make_class(n, Some(object.clone()), |_| {}));
         }
+        // docs/API/ClassClass.md: 4D.File.superclass is Document, whose is Object.
+        let document = make_class("Document", Some(object.clone()), |_| {});
+        m.insert("File", make_class("File", Some(document.clone()), |_| {}));
+        m.insert("Document", document);
+        m.insert("Folder", make_class("Folder", Some(object.clone()), |_| {}));
         m.insert("Object", object);
         m
     });
@@ -350,6 +355,9 @@ pub fn native_member(cx: &mut Interp, o: &ObjRef, name: &str) -> Option<R<Value>
             _ => None,
         };
     }
+    if any.downcast_ref::<super::files::FsEntry>().is_some() {
+        return super::files::get(o, name).map(|r| r.map_err(Box::new));
+    }
     if name == "me" && any.downcast_ref::<ClassNative>().is_some() {
         return class_object_rt(o).map(|c| singleton_instance(cx, &c));
     }
@@ -404,6 +412,9 @@ pub fn native_call(cx: &mut Interp, o: &ObjRef, name: &str, args: &[Value]) -> O
             _ => None,
         };
     }
+    if any.downcast_ref::<super::files::FsEntry>().is_some() {
+        return super::files::call(cx, o, name, args);
+    }
     // Runtime-owned natives (4D.Session…).
     crate::runtime::native_call(o, name, args).map(|r| r.map_err(Box::new))
 }
@@ -417,6 +428,12 @@ pub fn ob_class(o: &ObjRef) -> Value {
         "Function"
     } else if is_class_object(o) {
         "Class"
+    } else if let Some(e) = super::files::entry_of(o) {
+        if e.folder {
+            "Folder"
+        } else {
+            "File"
+        }
     } else {
         "Object"
     };

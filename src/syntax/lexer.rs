@@ -508,7 +508,6 @@ impl Hasher for NameHasher {
 }
 
 type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<NameHasher>>;
-type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<NameHasher>>;
 
 /// What a catalog or method name resolves to.
 #[derive(Clone, Copy, Debug)]
@@ -519,11 +518,18 @@ enum Hit {
     Method(usize),
 }
 
+/// One lookup key: a whole name, a proper word-prefix of longer names
+/// (`"current"` for `"current date"`), or both.
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    name: Option<usize>,
+    prefix: bool,
+}
+
 /// The catalog as lookup tables, built once.
 struct Catalog {
-    names: HashMap<String, usize>,
-    /// Every proper word-prefix of a name (`"current"` for `"current date"`).
-    prefixes: HashSet<String>,
+    /// Names and their word-prefixes in one table (one hash per lookup).
+    entries: HashMap<String, Entry>,
     commands_by_number: HashMap<u32, usize>,
     constants_by_token: HashMap<(u32, u32), usize>,
 }
@@ -532,14 +538,13 @@ fn catalog() -> &'static Catalog {
     static CAT: OnceLock<Catalog> = OnceLock::new();
     CAT.get_or_init(|| {
         let mut c = Catalog {
-            names: HashMap::default(),
-            prefixes: HashSet::default(),
+            entries: HashMap::default(),
             commands_by_number: HashMap::default(),
             constants_by_token: HashMap::default(),
         };
         for (i, &(key, canonical, kind, a, b)) in generated::CATALOG.iter().enumerate() {
-            c.names.insert(key.to_string(), i);
-            add_prefixes(&mut c.prefixes, key);
+            c.entries.entry(key.to_string()).or_default().name = Some(i);
+            add_prefixes(&mut c.entries, key);
             // Aliases resolve by number to the canonical row, so only rows whose own
             // spelling is canonical fill the number tables.
             if key == canonical.to_lowercase() {
@@ -554,15 +559,19 @@ fn catalog() -> &'static Catalog {
     })
 }
 
-fn add_prefixes(set: &mut HashSet<String>, key: &str) {
-    let mut end = 0;
+fn add_prefixes(map: &mut HashMap<String, Entry>, key: &str) {
     for (i, ch) in key.char_indices() {
         if ch == ' ' {
-            end = i;
-            set.insert(key[..end].to_string());
+            map.entry(key[..i].to_string()).or_default().prefix = true;
         }
     }
-    let _ = end;
+}
+
+impl Catalog {
+    /// Whether `name` (a lookup key) is a catalog name.
+    fn has_name(&self, key: &str) -> bool {
+        self.entries.get(key).is_some_and(|e| e.name.is_some())
+    }
 }
 
 /// Normalises a name to its lookup key: lower case, single spaces.
@@ -649,35 +658,40 @@ const KEYWORD_FIRST: &[&str] = &[
 fn match_keyword(src: &str, pos: usize) -> Option<(usize, Token)> {
     let first_end = word_end(src, pos);
     let first = &src[pos..first_end];
-    if !KEYWORD_FIRST.iter().any(|k| first.eq_ignore_ascii_case(k)) {
+    // First words of keywords are 2 to 8 ASCII letters.
+    if !(2..=8).contains(&first.len())
+        || !KEYWORD_FIRST.iter().any(|k| first.eq_ignore_ascii_case(k))
+    {
         return None;
     }
-    let mut words: Vec<(usize, usize)> = Vec::with_capacity(3);
+    let mut buf = [(0usize, 0usize); 3];
+    let mut count = 0;
     let mut p = pos;
-    while words.len() < 3 {
-        let e = word_end(src, p);
+    while count < 3 {
+        let e = if count == 0 {
+            first_end
+        } else {
+            word_end(src, p)
+        };
         if e == p {
             break;
         }
-        words.push((p, e));
+        buf[count] = (p, e);
+        count += 1;
         let n = skip_blanks(src, e);
         if n == e {
             break;
         }
         p = n;
     }
-    let first = words.first()?;
-    let w0 = &src[first.0..first.1];
-    if w0.len() > 11 {
-        return None;
-    }
+    let words = &buf[..count];
     for (kw, make) in KEYWORDS {
         if kw.len() > words.len() {
             continue;
         }
         if kw
             .iter()
-            .zip(&words)
+            .zip(words)
             .all(|(k, &(s, e))| src[s..e].eq_ignore_ascii_case(k))
         {
             return Some((words[kw.len() - 1].1, make()));
@@ -800,22 +814,21 @@ fn parse_time(lit: &str) -> i64 {
 
 /// Project method names as a lookup table.
 struct Methods<'o> {
-    names: HashMap<String, usize>,
-    prefixes: HashSet<String>,
+    entries: HashMap<String, Entry>,
     opts: &'o ParseOptions,
 }
 
 impl<'o> Methods<'o> {
     fn new(opts: &'o ParseOptions) -> Self {
         let mut m = Methods {
-            names: HashMap::default(),
-            prefixes: HashSet::default(),
+            entries: HashMap::default(),
             opts,
         };
         for (i, n) in opts.method_names.iter().enumerate() {
             let k = name_key(n);
-            add_prefixes(&mut m.prefixes, &k);
-            m.names.entry(k).or_insert(i);
+            add_prefixes(&mut m.entries, &k);
+            let e = m.entries.entry(k).or_default();
+            e.name = e.name.or(Some(i));
         }
         m
     }
@@ -948,12 +961,18 @@ impl<'s, 'o> Lexer<'s, 'o> {
             } else {
                 key.extend(word.chars().flat_map(char::to_lowercase));
             }
-            if let Some(&i) = cat.names.get(&key) {
+            let c = cat.entries.get(&key).copied().unwrap_or_default();
+            let m = if self.methods.entries.is_empty() {
+                Entry::default()
+            } else {
+                self.methods.entries.get(&key).copied().unwrap_or_default()
+            };
+            if let Some(i) = c.name {
                 best = Some((wend, Hit::Catalog(i)));
-            } else if let Some(&i) = self.methods.names.get(&key) {
+            } else if let Some(i) = m.name {
                 best = Some((wend, Hit::Method(i)));
             }
-            if !cat.prefixes.contains(&key) && !self.methods.prefixes.contains(&key) {
+            if !c.prefix && !m.prefix {
                 break;
             }
             let next = skip_blanks(src, wend);
@@ -1115,7 +1134,7 @@ impl<'s, 'o> Lexer<'s, 'o> {
         };
         if fend == fstart {
             // `[Null]`, `[True]`: a collection literal, not a table.
-            if catalog().names.contains_key(&name.to_lowercase()) {
+            if catalog().has_name(&name.to_lowercase()) {
                 return None;
             }
             return Some((Token::Table(name), p));

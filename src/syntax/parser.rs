@@ -33,6 +33,23 @@ pub fn parse_method(src: &str) -> Result<SourceFile, Vec<SyntaxError>> {
 
 /// Parses a method or class file; `opts.method_names` lex like catalog commands.
 pub fn parse_method_with(src: &str, opts: &ParseOptions) -> Result<SourceFile, Vec<SyntaxError>> {
+    // Fast path, one pass and no token vector: the lexer feeds the block
+    // checker, which feeds the LR parser, and the stream stops at the first
+    // problem of any kind. Only a file with errors is lexed again, to report
+    // them all.
+    let mut stream = Checked {
+        lexer: lexer::Lexer::new(src, opts),
+        checker: BlockChecker::new(src),
+        peeked: None,
+        stopped: false,
+    };
+    let parsed = grammar::FileParser::new().parse(stream.by_ref().map(Ok::<_, SyntaxError>));
+    if let Ok(file) = parsed {
+        if !stream.stopped && stream.lexer.errors.is_empty() && stream.checker.finish().is_empty() {
+            return Ok(*file);
+        }
+    }
+    drop(stream);
     let (toks, mut errors) = lexer::lex(src, opts);
     if errors.is_empty() {
         errors = check_blocks(src, &toks);
@@ -41,13 +58,39 @@ pub fn parse_method_with(src: &str, opts: &ParseOptions) -> Result<SourceFile, V
         errors.sort_by_key(|e| e.span.start);
         return Err(errors);
     }
-    let parser = grammar::FileParser::new();
-    // The common case moves the tokens in; only a failed parse lexes again to
-    // look for further errors.
-    if let Ok(file) = parser.parse(toks.into_iter().map(Ok::<_, SyntaxError>)) {
-        return Ok(*file);
+    parse_reporting(toks)
+}
+
+/// The lexer's tokens passed through the block checker; ends early at the
+/// first lexical or block error (`stopped`).
+struct Checked<'s, 'o> {
+    lexer: lexer::Lexer<'s, 'o>,
+    checker: BlockChecker<'s>,
+    /// One token of lookahead (the checker needs to see past `Try`).
+    peeked: Option<Option<Spanned>>,
+    stopped: bool,
+}
+
+impl Iterator for Checked<'_, '_> {
+    type Item = Spanned;
+
+    fn next(&mut self) -> Option<Spanned> {
+        if self.stopped {
+            return None;
+        }
+        let tok = match self.peeked.take() {
+            Some(t) => t,
+            None => self.lexer.next(),
+        }?;
+        let next = self.lexer.next();
+        self.checker.feed(&tok, next.as_ref());
+        self.peeked = Some(next);
+        if !self.checker.errors.is_empty() || !self.lexer.errors.is_empty() {
+            self.stopped = true;
+            return None;
+        }
+        Some(tok)
     }
-    parse_reporting(lexer::lex(src, opts).0)
 }
 
 /// Parses tokens known to fail, collecting up to `MAX_PARSE_ERRORS` errors.
@@ -229,43 +272,91 @@ fn opener_of(t: &Token) -> Option<Token> {
 
 /// Matches block keywords and bounds nesting, before the LR parse.
 fn check_blocks(src: &str, toks: &[Spanned]) -> Vec<SyntaxError> {
-    // Built only when an error needs a line number.
-    let lines = std::cell::OnceCell::new();
-    let line_of = |offset: usize| {
-        lines
-            .get_or_init(|| LineIndex::new(src))
+    let mut checker = BlockChecker::new(src);
+    for (i, t) in toks.iter().enumerate() {
+        checker.feed(t, toks.get(i + 1));
+        if checker.done {
+            return checker.errors;
+        }
+    }
+    checker.finish();
+    checker.errors
+}
+
+/// Matches block keywords and bounds nesting, one token at a time: gives
+/// messages in 4D's words and can report several mismatches at once.
+struct BlockChecker<'s> {
+    src: &'s str,
+    /// Built only when an error needs a line number.
+    lines: Option<LineIndex>,
+    errors: Vec<SyntaxError>,
+    /// Open blocks: keyword and offset.
+    stack: Vec<(Token, usize)>,
+    /// Expression nesting of the current statement: per bracket level, the
+    /// operators seen since the last `;`.
+    levels: Vec<usize>,
+    ops: usize,
+    skip_line: bool,
+    /// The next token starts a line.
+    line_start: bool,
+    /// End of the last token that is not a line end.
+    last_end: Option<usize>,
+    /// Nothing more to check (too many errors, or nesting past the limit).
+    done: bool,
+}
+
+impl<'s> BlockChecker<'s> {
+    fn new(src: &'s str) -> Self {
+        BlockChecker {
+            src,
+            lines: None,
+            errors: Vec::new(),
+            stack: Vec::new(),
+            levels: Vec::new(),
+            ops: 0,
+            skip_line: false,
+            line_start: true,
+            last_end: None,
+            done: false,
+        }
+    }
+
+    fn line_of(&mut self, offset: usize) -> usize {
+        let src = self.src;
+        self.lines
+            .get_or_insert_with(|| LineIndex::new(src))
             .line_col(src, offset as u32)
             .0
-    };
-    let mut errors = Vec::new();
-    let mut stack: Vec<(Token, usize)> = Vec::new();
-    // Expression nesting of the current statement: per bracket level, the
-    // operators seen since the last `;`.
-    let mut levels: Vec<usize> = Vec::new();
-    let mut ops = 0usize;
-    let mut skip_line = false;
-    let missing = |errors: &mut Vec<SyntaxError>, open: &(Token, usize), at: (usize, usize)| {
-        errors.push(SyntaxError {
+    }
+
+    fn missing(&mut self, open: &(Token, usize), at: (usize, usize)) {
+        let line = self.line_of(open.1);
+        self.errors.push(SyntaxError {
             span: Span::new(at.0, at.1),
             message: format!(
-                "missing {} for the {} at line {}",
+                "missing {} for the {} at line {line}",
                 closer_of(&open.0),
                 open.0,
-                line_of(open.1)
             ),
         });
-    };
-    for (i, (s, t, e)) in toks.iter().enumerate() {
-        let (s, e) = (*s, *e);
-        let line_start = i == 0 || toks[i - 1].1 == Token::Newline;
-        if *t == Token::Newline {
-            levels.clear();
-            ops = 0;
-            skip_line = false;
-            continue;
+    }
+
+    /// Checks one token; `next` is the token after it.
+    fn feed(&mut self, tok: &Spanned, next: Option<&Spanned>) {
+        if self.done {
+            return;
         }
+        let (s, t, e) = (tok.0, &tok.1, tok.2);
+        let line_start = std::mem::replace(&mut self.line_start, *t == Token::Newline);
+        if *t == Token::Newline {
+            self.levels.clear();
+            self.ops = 0;
+            self.skip_line = false;
+            return;
+        }
+        self.last_end = Some(e);
         // Expression depth.
-        if !skip_line {
+        if !self.skip_line {
             match t {
                 Token::LParen
                 | Token::LBracket
@@ -273,13 +364,13 @@ fn check_blocks(src: &str, toks: &[Spanned]) -> Vec<SyntaxError> {
                 | Token::LCharAt
                 | Token::LBrace
                 | Token::LElem
-                | Token::ParamIndirect => levels.push(0),
+                | Token::ParamIndirect => self.levels.push(0),
                 Token::RParen | Token::RBracket | Token::RBrace => {
-                    ops -= levels.pop().unwrap_or(0);
+                    self.ops -= self.levels.pop().unwrap_or(0);
                 }
                 Token::Semi => {
-                    if let Some(top) = levels.last_mut() {
-                        ops -= *top;
+                    if let Some(top) = self.levels.last_mut() {
+                        self.ops -= *top;
                         *top = 0;
                     }
                 }
@@ -293,25 +384,25 @@ fn check_blocks(src: &str, toks: &[Spanned]) -> Vec<SyntaxError> {
                 | Token::Arrow
                 | Token::Deref
                 | Token::Dot => {
-                    ops += 1;
-                    if let Some(top) = levels.last_mut() {
+                    self.ops += 1;
+                    if let Some(top) = self.levels.last_mut() {
                         *top += 1;
                     }
                 }
                 _ => {}
             }
-            if levels.len() > MAX_NESTING {
-                errors.push(SyntaxError {
+            if self.levels.len() > MAX_NESTING {
+                self.errors.push(SyntaxError {
                     span: Span::new(s, e),
                     message: format!("too many nested parentheses (more than {MAX_NESTING})"),
                 });
-                skip_line = true;
-            } else if levels.len() + ops > MAX_EXPR_DEPTH {
-                errors.push(SyntaxError {
+                self.skip_line = true;
+            } else if self.levels.len() + self.ops > MAX_EXPR_DEPTH {
+                self.errors.push(SyntaxError {
                     span: Span::new(s, e),
                     message: format!("expression too complex (more than {MAX_EXPR_DEPTH} levels)"),
                 });
-                skip_line = true;
+                self.skip_line = true;
             }
         }
         // Blocks.
@@ -321,24 +412,24 @@ fn check_blocks(src: &str, toks: &[Spanned]) -> Vec<SyntaxError> {
             | Token::Repeat
             | Token::For
             | Token::ForEach
-            | Token::Use => stack.push((t.clone(), s)),
-            Token::While if line_start => stack.push((t.clone(), s)),
-            Token::Try if toks.get(i + 1).map(|t| &t.1) == Some(&Token::Newline) => {
-                stack.push((t.clone(), s))
+            | Token::Use => self.stack.push((t.clone(), s)),
+            Token::While if line_start => self.stack.push((t.clone(), s)),
+            Token::Try if next.map(|t| &t.1) == Some(&Token::Newline) => {
+                self.stack.push((t.clone(), s))
             }
             Token::Function | Token::ClassConstructor | Token::Declare => {
-                while let Some(open) = stack.pop() {
-                    missing(&mut errors, &open, (s, e));
+                while let Some(open) = self.stack.pop() {
+                    self.missing(&open, (s, e));
                 }
             }
-            Token::Else if !matches!(stack.last(), Some((Token::If | Token::CaseOf, _))) => {
-                errors.push(SyntaxError {
+            Token::Else if !matches!(self.stack.last(), Some((Token::If | Token::CaseOf, _))) => {
+                self.errors.push(SyntaxError {
                     span: Span::new(s, e),
                     message: "Else without a matching If or Case of".into(),
                 });
             }
-            Token::Catch if !matches!(stack.last(), Some((Token::Try, _))) => {
-                errors.push(SyntaxError {
+            Token::Catch if !matches!(self.stack.last(), Some((Token::Try, _))) => {
+                self.errors.push(SyntaxError {
                     span: Span::new(s, e),
                     message: "Catch without a matching Try".into(),
                 });
@@ -353,15 +444,15 @@ fn check_blocks(src: &str, toks: &[Spanned]) -> Vec<SyntaxError> {
             | Token::EndUse
             | Token::EndTry => {
                 let want = opener_of(t).unwrap_or(Token::Repeat);
-                if stack.iter().any(|o| o.0 == want) {
-                    while let Some(open) = stack.pop() {
+                if self.stack.iter().any(|o| o.0 == want) {
+                    while let Some(open) = self.stack.pop() {
                         if open.0 == want {
                             break;
                         }
-                        missing(&mut errors, &open, (s, e));
+                        self.missing(&open, (s, e));
                     }
                 } else {
-                    errors.push(SyntaxError {
+                    self.errors.push(SyntaxError {
                         span: Span::new(s, e),
                         message: format!("{t} without a matching {want}"),
                     });
@@ -369,27 +460,29 @@ fn check_blocks(src: &str, toks: &[Spanned]) -> Vec<SyntaxError> {
             }
             _ => {}
         }
-        if stack.len() > MAX_NESTING {
-            errors.push(SyntaxError {
+        if self.stack.len() > MAX_NESTING {
+            self.errors.push(SyntaxError {
                 span: Span::new(s, e),
                 message: format!("too many nested blocks (more than {MAX_NESTING})"),
             });
-            return errors;
+            self.done = true;
         }
-        if errors.len() > 100 {
-            return errors;
+        if self.errors.len() > 100 {
+            self.done = true;
         }
     }
-    let end = toks
-        .iter()
-        .rev()
-        .find(|t| t.1 != Token::Newline)
-        .map(|t| (t.2, t.2))
-        .unwrap_or((src.len(), src.len()));
-    while let Some(open) = stack.pop() {
-        missing(&mut errors, &open, end);
+
+    /// Reports the blocks still open at the end of the file.
+    fn finish(&mut self) -> &[SyntaxError] {
+        if !self.done {
+            let end = self.last_end.unwrap_or(self.src.len());
+            while let Some(open) = self.stack.pop() {
+                self.missing(&open, (end, end));
+            }
+            self.done = true;
+        }
+        &self.errors
     }
-    errors
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ pub fn register(r: &mut Registry) {
 
 fn text_arg(args: &[Value], i: usize, cmd: &str) -> RtResult<String> {
     match args.get(i) {
-        Some(Value::Text(t)) => Ok(t.to_string()),
+        Some(Value::Text(t)) => Ok(t.as_str().to_owned()),
         Some(v) => Ok(to_text(v)),
         None => Err(RuntimeError::new(
             errors::BAD_ARGUMENT,

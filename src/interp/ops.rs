@@ -342,8 +342,16 @@ fn bits(op: BinOp, a: &Value, b: &Value) -> R<Value> {
 fn add(a: Value, b: Value) -> R<Value> {
     match (a, b) {
         (Value::Text(mut x), Value::Text(y)) => {
-            Arc::make_mut(&mut x).push_str(&y);
-            Ok(Value::Text(x))
+            if let Some(s) = Arc::get_mut(&mut x) {
+                // The left text is not shared: append in place.
+                s.push_str(&y);
+                return Ok(Value::Text(x));
+            }
+            // One allocation of the final size, not a copy then a regrowth.
+            let mut s = String::with_capacity(x.len() + y.len());
+            s.push_str(&x);
+            s.push_str(&y);
+            Ok(Value::Text(Arc::new(s)))
         }
         (Value::Date(d), b) if num(&b).is_some() => Ok(date_add_days(&d, num(&b).unwrap_or(0.0))),
         (Value::Time(x), Value::Time(y)) => Ok(Value::Time(x + y)),

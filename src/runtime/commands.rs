@@ -199,7 +199,7 @@ pub(crate) fn need(cmd: &str, args: &[Value], n: usize) -> RtResult<()> {
 /// Argument `i` as text; Undefined reads as "".
 pub(crate) fn arg_text(cmd: &str, args: &[Value], i: usize) -> RtResult<String> {
     match args.get(i) {
-        Some(Value::Text(t)) => Ok(t.to_string()),
+        Some(Value::Text(t)) => Ok(t.as_str().to_owned()),
         Some(Value::Undefined) => Ok(String::new()),
         Some(other) => Err(arg_error(cmd, i, "a text", other)),
         None => Err(RuntimeError::new(

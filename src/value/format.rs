@@ -17,7 +17,7 @@ pub fn to_text(v: &Value) -> String {
     match v {
         Value::Undefined => String::new(),
         Value::Null => "null".to_string(),
-        Value::Text(t) => t.to_string(),
+        Value::Text(t) => t.as_str().to_owned(),
         Value::Int(i) => i.to_string(),
         Value::Real(r) => real_to_text(*r),
         Value::Bool(b) => if *b { "True" } else { "False" }.to_string(),

@@ -1429,7 +1429,7 @@ impl QueryParser<'_> {
         let path = match self.tokens.get(self.pos).cloned() {
             Some(Tok::Word(w)) => w,
             Some(Tok::Param(p)) => match self.param(&p) {
-                Value::Text(t) => t.to_string(),
+                Value::Text(t) => t.as_str().to_owned(),
                 _ => return Err(err(".query(): a property path placeholder must be a text")),
             },
             other => {
@@ -1521,7 +1521,7 @@ mod tests {
         ) -> RtResult<Value> {
             self.calls += 1;
             let key = match f {
-                Value::Text(t) => t.to_string(),
+                Value::Text(t) => t.as_str().to_owned(),
                 _ => return Err(err("not a test formula")),
             };
             for (k, func) in self.fns.iter_mut() {

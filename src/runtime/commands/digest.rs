@@ -82,7 +82,7 @@ mod tests {
 
     fn gd(s: &str, algo: i32) -> String {
         match generate_digest(&[Value::text(s), Value::Int(algo)]).unwrap() {
-            Value::Text(t) => t.to_string(),
+            Value::Text(t) => t.as_str().to_owned(),
             other => panic!("{other:?}"),
         }
     }

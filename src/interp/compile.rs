@@ -505,6 +505,13 @@ impl<'p> Ctx<'p> {
                     BinOp::And => Ex::And(l, r),
                     BinOp::Or => Ex::Or(l, r),
                     _ if is_arith_op(*op) && is_num_leaf(&l) && is_num_leaf(&r) => {
+                        let (mut l, mut r) = (l, r);
+                        if is_comparison(*op) {
+                            // A comparison gives a Boolean whatever the operand
+                            // types: a whole literal compares as an integer.
+                            integral_const(&mut l);
+                            integral_const(&mut r);
+                        }
                         Ex::Arith(*op, l, r)
                     }
                     _ => Ex::Binary(*op, l, r),
@@ -893,6 +900,20 @@ fn is_arith_op(op: BinOp) -> bool {
         op,
         Add | Sub | Mul | Div | IntDiv | Mod | Eq | Ne | Lt | Le | Gt | Ge
     )
+}
+
+fn is_comparison(op: BinOp) -> bool {
+    use BinOp::*;
+    matches!(op, Eq | Ne | Lt | Le | Gt | Ge)
+}
+
+/// A whole Real literal in the Longint range, made an Integer literal.
+fn integral_const(e: &mut Ex) {
+    if let Ex::Const(Value::Real(x)) = *e {
+        if x.fract() == 0.0 && x.abs() <= i32::MAX as f64 {
+            *e = Ex::Const(Value::Int(x as i32));
+        }
+    }
 }
 
 /// Locals, number literals and arithmetic on them (no side effects).

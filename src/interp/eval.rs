@@ -443,11 +443,11 @@ impl Interp {
                 Ok(Flow::Normal)
             }
             Sk::If(c, t, e) => {
-                if self.cond(c)? {
-                    self.exec_block(t)
-                } else {
-                    self.exec_block(e)
+                let b = if self.cond(c)? { t } else { e };
+                if b.is_empty() {
+                    return Ok(Flow::Normal);
                 }
+                self.exec_block(b)
             }
             Sk::Case(branches, otherwise) => {
                 for (c, b) in branches {
@@ -1277,15 +1277,7 @@ impl Interp {
             Ex::Binary(op, l, r) => {
                 let a = self.eval(l)?;
                 let b = self.eval(r)?;
-                if let (Some(x), Some(y)) = (num_of(&a), num_of(&b)) {
-                    if let Some(v) = ops::num_op(*op, x, y) {
-                        // Two numbers: nothing to drop.
-                        std::mem::forget(a);
-                        std::mem::forget(b);
-                        return Ok(v.into_value());
-                    }
-                }
-                ops::binary(*op, a, b)
+                self.binary_values(*op, a, b)
             }
             Ex::CallMethod { id, args, pos } => self.eval_call(*id, args, *pos),
             _ => self.eval_cold(e),
@@ -1577,10 +1569,28 @@ impl Interp {
     }
 
     /// A call of project method `id`.
+    #[inline(never)]
     fn eval_call(&mut self, id: u32, args: &[Ex], pos: u32) -> R<Value> {
-        let m = self.program.method(id).map_err(|e| self.locate(e, pos))?;
+        let m = match self.program.compiled_method(id) {
+            Some(m) => m.clone(),
+            None => self.program.method(id).map_err(|e| self.locate(e, pos))?,
+        };
         self.call_compiled(m, args, Value::Undefined)
             .map_err(|e| self.locate(e, pos))
+    }
+
+    /// `a op b` on two evaluated operands (numbers without the generic path).
+    #[inline(never)]
+    fn binary_values(&mut self, op: BinOp, a: Value, b: Value) -> R<Value> {
+        if let (Some(x), Some(y)) = (num_of(&a), num_of(&b)) {
+            if let Some(v) = ops::num_op(op, x, y) {
+                // Two numbers: nothing to drop.
+                std::mem::forget(a);
+                std::mem::forget(b);
+                return Ok(v.into_value());
+            }
+        }
+        ops::binary(op, a, b)
     }
 
     /// A number leaf of an `Arith` tree, read without cloning; `None` when it

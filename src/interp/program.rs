@@ -172,6 +172,15 @@ impl Program {
         self.classes.contains_key(name)
     }
 
+    /// The method `id` if it is already compiled (the hot path of a call).
+    #[inline]
+    pub fn compiled_method(&self, id: u32) -> Option<&Arc<Method>> {
+        match self.methods.get(id as usize)?.compiled.get() {
+            Some(Ok(m)) => Some(m),
+            _ => None,
+        }
+    }
+
     /// The compiled method `id`, parsing and compiling it on first use.
     pub fn method(self: &Arc<Self>, id: u32) -> R<Arc<Method>> {
         let slot = &self.methods[id as usize];

@@ -248,6 +248,7 @@ pub fn build_class(
     let compile_fn = |f: &ast::FunctionDef, label: &str| -> Arc<Method> {
         let mut cx = Ctx::new(prog);
         cx.set_src(src.clone());
+        cx.set_path(path);
         cx.set_owner(owner.clone());
         cx.declare(&f.declare);
         let body = cx.block(&f.body);
@@ -273,6 +274,7 @@ pub fn build_class(
         let init = p.init.as_ref().map(|e| {
             let mut cx = Ctx::new(prog);
             cx.set_src(src.clone());
+            cx.set_path(path);
             cx.set_owner(owner.clone());
             let ex = cx.expr(e);
             let body = vec![St {

@@ -3,7 +3,7 @@
 
 use super::compile::Ctx;
 use super::errors::{self, err, type_err};
-use super::ir::{Sk, St, VType};
+use super::ir::{St, VType};
 use super::{Interp, Method, Program, R};
 use crate::syntax::ast::{self, FunctionKind};
 use crate::value::{ClassHandle, NativeObject, ObjRef, Props, SharedGroup, Sharing, Value};
@@ -279,7 +279,7 @@ pub fn build_class(
             let ex = cx.expr(e);
             let body = vec![St {
                 pos: e.span.start,
-                kind: Sk::Return(Some(ex)),
+                kind: cx.return_value(ex),
             }];
             Arc::new(cx.finish(&format!("{name}.property"), path, src.clone(), body))
         });

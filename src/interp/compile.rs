@@ -88,6 +88,11 @@ impl<'p> Ctx<'p> {
         }
     }
 
+    /// `return ex`: the statement storing `ex` in the result slot.
+    pub(crate) fn return_value(&mut self, ex: Ex) -> Sk {
+        Sk::ReturnValue(self.result(), ex)
+    }
+
     /// Slot of `$n` (1-based), creating positional slots up to `n`.
     fn param(&mut self, n: u32) -> u32 {
         if n == 0 {
@@ -162,6 +167,11 @@ impl<'p> Ctx<'p> {
             slot_names: self.names.clone(),
             defaults,
             slot_types: self.types,
+            dense_params: self
+                .param_slots
+                .iter()
+                .enumerate()
+                .all(|(i, &s)| s as usize == i),
             param_slots: self.param_slots,
             strict: self.strict,
             generic: self.generic,
@@ -277,7 +287,11 @@ impl<'p> Ctx<'p> {
             StmtKind::Try { body, catch } => {
                 Sk::Try(self.block(body), catch.as_ref().map(|b| self.block(b)))
             }
-            StmtKind::Return(e) => Sk::Return(e.as_ref().map(|e| self.expr(e))),
+            StmtKind::Return(Some(e)) => {
+                let v = self.expr(e);
+                Sk::ReturnValue(self.result(), v)
+            }
+            StmtKind::Return(None) => Sk::Return,
             StmtKind::Break => Sk::Break,
             StmtKind::Continue => Sk::Continue,
             StmtKind::Sql(_) => Sk::Unsupported("Begin SQL".into()),
@@ -287,7 +301,11 @@ impl<'p> Ctx<'p> {
 
     fn assign(&mut self, target: &ast::Expr, op: AssignOp, value: &ast::Expr) -> Sk {
         let place = self.place(target);
-        if let Place::Local(slot) = place {
+        // A local already declared as a number never holds Text: no append path.
+        let numeric = matches!(place, Place::Local(s)
+            if matches!(self.types[s as usize], Some(VType::Integer | VType::Real)));
+        if let (Place::Local(slot), false) = (&place, numeric) {
+            let slot = *slot;
             // `$v:=$v+a+b` or `$v+=a`: candidates for in-place Text append.
             if op == AssignOp::Add {
                 let rest = vec![self.expr(value)];
@@ -320,8 +338,27 @@ impl<'p> Ctx<'p> {
                 }
             }
         }
-        let v = self.expr(value);
-        if let (AssignOp::Assign, Place::Local(slot), Ex::Arith(..)) = (op, &place, &v) {
+        let mut v = self.expr(value);
+        let bop = match op {
+            AssignOp::Assign => None,
+            AssignOp::Add => Some(BinOp::Add),
+            AssignOp::Sub => Some(BinOp::Sub),
+            AssignOp::Mul => Some(BinOp::Mul),
+            AssignOp::Div => Some(BinOp::Div),
+        };
+        if let (Place::Local(slot), Some(bop)) = (&place, bop) {
+            // `$x op= e` on a local is `$x:=$x op e` (a local has no side effects).
+            let (l, r) = (Box::new(Ex::Local(*slot)), Box::new(v));
+            v = if is_num_leaf(&r) {
+                Ex::Arith(bop, l, r)
+            } else {
+                Ex::Binary(bop, l, r)
+            };
+            if !matches!(v, Ex::Arith(..)) {
+                return Sk::Assign(place, v);
+            }
+        }
+        if let (Place::Local(slot), Ex::Arith(..)) = (&place, &v) {
             return Sk::AssignArith(*slot, v);
         }
         if op == AssignOp::Assign {
@@ -727,7 +764,7 @@ impl<'p> Ctx<'p> {
             .collect();
         let body = vec![St {
             pos,
-            kind: Sk::Return(Some(body)),
+            kind: inner.return_value(body),
         }];
         let source = self
             .src
@@ -776,7 +813,7 @@ pub fn compile_formula_text(prog: &Arc<Program>, text: &str) -> R<Arc<Method>> {
             let ex = cx.expr(e);
             stmts.push(St {
                 pos,
-                kind: Sk::Return(Some(ex)),
+                kind: cx.return_value(ex),
             });
             body.clear();
         }

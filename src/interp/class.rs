@@ -86,6 +86,9 @@ pub struct FormulaFn {
     pub method: Arc<Method>,
     pub captured: Vec<(u32, Value)>,
     pub source: String,
+    /// `Formula(myMethod)`: the method called with the formula's own
+    /// parameters, all passed on (docs/API/FunctionClass.md).
+    pub forward: Option<u32>,
 }
 
 impl NativeObject for FormulaFn {
@@ -121,6 +124,7 @@ pub fn function_object(m: &Arc<Method>) -> Value {
         method: m.clone(),
         captured: Vec::new(),
         source: m.name.clone(),
+        forward: None,
     })
 }
 

@@ -668,10 +668,13 @@ impl Interp {
                 let text = vals.first().map(to_text).unwrap_or_default();
                 let prog = self.program.clone();
                 let m = super::compile::compile_formula_text(&prog, &text)?;
+                // A method name alone gets all the formula's parameters.
+                let forward = prog.method_id(text.trim());
                 Ok(class::new_formula(class::FormulaFn {
                     method: m,
                     captured: Vec::new(),
                     source: text,
+                    forward,
                 }))
             }
             Special::Execute => {

@@ -773,10 +773,16 @@ impl<'p> Ctx<'p> {
             .to_string();
         let path = self.path.clone();
         let m = inner.finish("Formula", &path, self.src.clone(), body);
+        // `Formula(myMethod)`: a bare method name gets all the parameters.
+        let forward = match &e.node {
+            ExprKind::Name(n) => self.prog.method_id(n),
+            _ => None,
+        };
         Ex::Formula(Arc::new(FormulaCode {
             method: Arc::new(m),
             captures,
             source,
+            forward,
         }))
     }
 }

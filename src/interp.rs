@@ -10,6 +10,7 @@ pub mod dispatch;
 pub mod documents;
 pub mod errors;
 pub mod eval;
+pub mod files;
 pub mod ir;
 pub mod ops;
 pub mod out_cmds;
@@ -49,6 +50,8 @@ pub struct Method {
     pub kinds: Vec<u8>,
     /// `$1..$n` → slot.
     pub param_slots: Vec<u32>,
+    /// Parameter `i` is slot `i` for every `i` (arguments can be pushed as evaluated).
+    pub dense_params: bool,
     /// Types checked at the call (`#DECLARE` / `Function` parameters).
     pub strict: Vec<bool>,
     /// `C_TEXT(${4})`: parameters from this (1-based) index on have this type.
@@ -126,7 +129,7 @@ pub struct Interp {
     /// Output captured instead of written (tests, the REPL).
     pub capture: Option<String>,
     /// Set by another process (`DELAY PROCESS`, `ABORT PROCESS BY ID`);
-    /// tested before each statement, handled by `runtime::process::on_interrupt`.
+    /// tested before each statement and at the start of every block, handled by `runtime::process::on_interrupt`.
     pub interrupt: Arc<AtomicBool>,
     /// Flush after every write (the REPL: output shows while code still runs).
     pub autoflush: bool,

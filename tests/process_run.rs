@@ -43,6 +43,14 @@ fn process_run_server_mode_stored_procedures_activity_and_abort() {
 }
 
 #[test]
+fn process_run_abort_reaches_a_loop_with_an_empty_body() {
+    let (out, err, code) = run(&["--server"], "abort_empty_loop.4dm");
+    assert_eq!(err, "");
+    assert_eq!(code, 0);
+    assert_eq!(out, "spinner aborted: True\n");
+}
+
+#[test]
 fn process_run_remote_user_new_process_is_a_stored_procedure() {
     let (out, err, code) = run(&["--remote-user", "bob"], "remote_user.4dm");
     assert_eq!(err, "");

@@ -3,7 +3,7 @@
 
 use super::compile::Ctx;
 use super::errors::{self, err, type_err};
-use super::ir::{Sk, St, VType};
+use super::ir::{St, VType};
 use super::{Interp, Method, Program, R};
 use crate::syntax::ast::{self, FunctionKind};
 use crate::value::{ClassHandle, NativeObject, ObjRef, Props, SharedGroup, Sharing, Value};
@@ -152,9 +152,14 @@ pub fn builtin_class(name: &str) -> Option<Arc<ClassRt>> {
     let map = B.get_or_init(|| {
         let object = make_class("Object", None, |_| {});
         let mut m = HashMap::new();
-        for n in ["Function", "Class"] {
+        for n in ["Function", "Class", "Blob"] {
             m.insert(n, make_class(n, Some(object.clone()), |_| {}));
         }
+        // docs/API/ClassClass.md: 4D.File.superclass is Document, whose is Object.
+        let document = make_class("Document", Some(object.clone()), |_| {});
+        m.insert("File", make_class("File", Some(document.clone()), |_| {}));
+        m.insert("Document", document);
+        m.insert("Folder", make_class("Folder", Some(object.clone()), |_| {}));
         m.insert("Object", object);
         m
     });
@@ -243,6 +248,7 @@ pub fn build_class(
     let compile_fn = |f: &ast::FunctionDef, label: &str| -> Arc<Method> {
         let mut cx = Ctx::new(prog);
         cx.set_src(src.clone());
+        cx.set_path(path);
         cx.set_owner(owner.clone());
         cx.declare(&f.declare);
         let body = cx.block(&f.body);
@@ -268,11 +274,12 @@ pub fn build_class(
         let init = p.init.as_ref().map(|e| {
             let mut cx = Ctx::new(prog);
             cx.set_src(src.clone());
+            cx.set_path(path);
             cx.set_owner(owner.clone());
             let ex = cx.expr(e);
             let body = vec![St {
                 pos: e.span.start,
-                kind: Sk::Return(Some(ex)),
+                kind: cx.return_value(ex),
             }];
             Arc::new(cx.finish(&format!("{name}.property"), path, src.clone(), body))
         });
@@ -350,6 +357,9 @@ pub fn native_member(cx: &mut Interp, o: &ObjRef, name: &str) -> Option<R<Value>
             _ => None,
         };
     }
+    if any.downcast_ref::<super::files::FsEntry>().is_some() {
+        return super::files::get(o, name).map(|r| r.map_err(Box::new));
+    }
     if name == "me" && any.downcast_ref::<ClassNative>().is_some() {
         return class_object_rt(o).map(|c| singleton_instance(cx, &c));
     }
@@ -404,6 +414,9 @@ pub fn native_call(cx: &mut Interp, o: &ObjRef, name: &str, args: &[Value]) -> O
             _ => None,
         };
     }
+    if any.downcast_ref::<super::files::FsEntry>().is_some() {
+        return super::files::call(cx, o, name, args);
+    }
     // Runtime-owned natives (4D.Session…).
     crate::runtime::native_call(o, name, args).map(|r| r.map_err(Box::new))
 }
@@ -417,6 +430,12 @@ pub fn ob_class(o: &ObjRef) -> Value {
         "Function"
     } else if is_class_object(o) {
         "Class"
+    } else if let Some(e) = super::files::entry_of(o) {
+        if e.folder {
+            "Folder"
+        } else {
+            "File"
+        }
     } else {
         "Object"
     };

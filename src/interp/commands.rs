@@ -19,6 +19,8 @@ pub fn register(r: &mut Registry) {
     r.add("ALERT", alert);
     r.add("LOG EVENT", log_event);
     r.add("TRACE", |_, _| Ok(Value::Undefined));
+    // Gives time to other processes: nothing to do with OS threads.
+    r.add("IDLE", |_, _| Ok(Value::Undefined));
     r.add("OB Copy", ob_copy);
     r.add("OB Get", ob_get);
     r.add("OB Class", ob_class);
@@ -328,6 +330,7 @@ pub static OUT_COMMANDS: &[(&str, &[usize], OutFn)] = &[
         super::out_cmds::get_text_keywords,
     ),
     ("count in array", &[], super::out_cmds::count_in_array),
+    ("ob set null", &[0], super::out_cmds::ob_set_null),
     ("execute method", &[1], execute_method),
     ("resolve pointer", &[1, 2, 3], resolve_pointer),
     ("document to blob", &[1], super::documents::document_to_blob),

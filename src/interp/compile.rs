@@ -34,6 +34,8 @@ pub(crate) struct Ctx<'p> {
     is_formula: bool,
     /// The method's source, for `Formula(...).source`.
     src: Arc<str>,
+    /// The method's file, for the locations of errors inside its formulas.
+    path: String,
 }
 
 impl<'p> Ctx<'p> {
@@ -51,6 +53,7 @@ impl<'p> Ctx<'p> {
             free: Vec::new(),
             is_formula: false,
             src: Arc::from(""),
+            path: String::new(),
         }
     }
 
@@ -83,6 +86,11 @@ impl<'p> Ctx<'p> {
                 s
             }
         }
+    }
+
+    /// `return ex`: the statement storing `ex` in the result slot.
+    pub(crate) fn return_value(&mut self, ex: Ex) -> Sk {
+        Sk::ReturnValue(self.result(), ex)
     }
 
     /// Slot of `$n` (1-based), creating positional slots up to `n`.
@@ -159,6 +167,11 @@ impl<'p> Ctx<'p> {
             slot_names: self.names.clone(),
             defaults,
             slot_types: self.types,
+            dense_params: self
+                .param_slots
+                .iter()
+                .enumerate()
+                .all(|(i, &s)| s as usize == i),
             param_slots: self.param_slots,
             strict: self.strict,
             generic: self.generic,
@@ -170,6 +183,10 @@ impl<'p> Ctx<'p> {
 
     pub(crate) fn set_src(&mut self, src: Arc<str>) {
         self.src = src;
+    }
+
+    pub(crate) fn set_path(&mut self, path: &str) {
+        self.path = path.to_string();
     }
 
     pub(crate) fn set_owner(&mut self, class: Arc<str>) {
@@ -270,7 +287,11 @@ impl<'p> Ctx<'p> {
             StmtKind::Try { body, catch } => {
                 Sk::Try(self.block(body), catch.as_ref().map(|b| self.block(b)))
             }
-            StmtKind::Return(e) => Sk::Return(e.as_ref().map(|e| self.expr(e))),
+            StmtKind::Return(Some(e)) => {
+                let v = self.expr(e);
+                Sk::ReturnValue(self.result(), v)
+            }
+            StmtKind::Return(None) => Sk::Return,
             StmtKind::Break => Sk::Break,
             StmtKind::Continue => Sk::Continue,
             StmtKind::Sql(_) => Sk::Unsupported("Begin SQL".into()),
@@ -280,7 +301,11 @@ impl<'p> Ctx<'p> {
 
     fn assign(&mut self, target: &ast::Expr, op: AssignOp, value: &ast::Expr) -> Sk {
         let place = self.place(target);
-        if let Place::Local(slot) = place {
+        // A local already declared as a number never holds Text: no append path.
+        let numeric = matches!(place, Place::Local(s)
+            if matches!(self.types[s as usize], Some(VType::Integer | VType::Real)));
+        if let (Place::Local(slot), false) = (&place, numeric) {
+            let slot = *slot;
             // `$v:=$v+a+b` or `$v+=a`: candidates for in-place Text append.
             if op == AssignOp::Add {
                 let rest = vec![self.expr(value)];
@@ -313,8 +338,27 @@ impl<'p> Ctx<'p> {
                 }
             }
         }
-        let v = self.expr(value);
-        if let (AssignOp::Assign, Place::Local(slot), Ex::Arith(..)) = (op, &place, &v) {
+        let mut v = self.expr(value);
+        let bop = match op {
+            AssignOp::Assign => None,
+            AssignOp::Add => Some(BinOp::Add),
+            AssignOp::Sub => Some(BinOp::Sub),
+            AssignOp::Mul => Some(BinOp::Mul),
+            AssignOp::Div => Some(BinOp::Div),
+        };
+        if let (Place::Local(slot), Some(bop)) = (&place, bop) {
+            // `$x op= e` on a local is `$x:=$x op e` (a local has no side effects).
+            let (l, r) = (Box::new(Ex::Local(*slot)), Box::new(v));
+            v = if is_num_leaf(&r) {
+                Ex::Arith(bop, l, r)
+            } else {
+                Ex::Binary(bop, l, r)
+            };
+            if !matches!(v, Ex::Arith(..)) {
+                return Sk::Assign(place, v);
+            }
+        }
+        if let (Place::Local(slot), Ex::Arith(..)) = (&place, &v) {
             return Sk::AssignArith(*slot, v);
         }
         if op == AssignOp::Assign {
@@ -708,6 +752,7 @@ impl<'p> Ctx<'p> {
     fn formula(&mut self, e: &ast::Expr) -> Ex {
         let mut inner = Ctx::new(self.prog);
         inner.src = self.src.clone();
+        inner.path = self.path.clone();
         inner.is_formula = true;
         inner.owner_class = self.owner_class.clone();
         let body = inner.expr(e);
@@ -719,14 +764,15 @@ impl<'p> Ctx<'p> {
             .collect();
         let body = vec![St {
             pos,
-            kind: Sk::Return(Some(body)),
+            kind: inner.return_value(body),
         }];
         let source = self
             .src
             .get(e.span.start as usize..e.span.end as usize)
             .unwrap_or("")
             .to_string();
-        let m = inner.finish("Formula", "", self.src.clone(), body);
+        let path = self.path.clone();
+        let m = inner.finish("Formula", &path, self.src.clone(), body);
         Ex::Formula(Arc::new(FormulaCode {
             method: Arc::new(m),
             captures,
@@ -745,6 +791,7 @@ pub fn compile_method(
 ) -> R<Method> {
     let mut cx = Ctx::new(prog);
     cx.src = src.clone();
+    cx.path = path.to_string();
     if let Some(d) = &ast.declare {
         cx.declare(&d.node);
     }
@@ -766,7 +813,7 @@ pub fn compile_formula_text(prog: &Arc<Program>, text: &str) -> R<Arc<Method>> {
             let ex = cx.expr(e);
             stmts.push(St {
                 pos,
-                kind: Sk::Return(Some(ex)),
+                kind: cx.return_value(ex),
             });
             body.clear();
         }

@@ -46,6 +46,7 @@ impl Registry {
 const PROVIDERS: &[fn(&mut Registry)] = &[
     super::commands::register,
     super::documents::register,
+    super::files::register,
     crate::runtime::session::commands::register,
     crate::runtime::process::commands::register,
 ];

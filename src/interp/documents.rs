@@ -32,10 +32,11 @@ pub fn register(r: &mut Registry) {
     r.add("BLOB TO DOCUMENT", blob_to_document);
     r.add("Test path name", test_path_name);
     r.add("DELETE DOCUMENT", delete_document);
+    r.add("Get 4D folder", get_4d_folder);
 }
 
 /// The folder relative document paths start from.
-fn base_dir(cx: &Interp) -> PathBuf {
+pub(crate) fn base_dir(cx: &Interp) -> PathBuf {
     let main = cx.frames.first().map(|f| f.method.path.clone());
     let file = match main {
         Some(p) if p.ends_with(".4dm") => PathBuf::from(&*p),
@@ -79,7 +80,7 @@ fn path_arg(cx: &Interp, args: &[Value], cmd: &str) -> RtResult<PathBuf> {
     })
 }
 
-fn io_error(path: &Path, e: std::io::Error) -> RuntimeError {
+pub(crate) fn io_error(path: &Path, e: std::io::Error) -> RuntimeError {
     let code = match e.kind() {
         std::io::ErrorKind::NotFound => FILE_NOT_FOUND,
         _ => IO_ERROR,
@@ -88,7 +89,7 @@ fn io_error(path: &Path, e: std::io::Error) -> RuntimeError {
 }
 
 /// Line breaks per `breakMode` (1, native, is LF here as on macOS).
-fn convert_breaks(text: &str, mode: i64) -> String {
+pub(crate) fn convert_breaks(text: &str, mode: i64) -> String {
     let eol = match mode {
         0 => return text.to_string(),
         2 => "\r\n",
@@ -196,6 +197,66 @@ fn test_path_name(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
         Ok(_) => 1,
         Err(_) => FILE_NOT_FOUND,
     }))
+}
+
+/// The application's root folder: the folder holding `Project/` for a
+/// project, else the folder of the method run.
+pub(crate) fn root_dir(cx: &Interp) -> PathBuf {
+    let base = base_dir(cx);
+    let abs = std::fs::canonicalize(&base).unwrap_or_else(|_| base.clone());
+    if abs.file_name().is_some_and(|n| n == "Project") {
+        abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+    } else {
+        abs
+    }
+}
+
+/// A folder path as 4D returns it: absolute, ending with the separator.
+fn folder_text(p: &Path) -> Value {
+    let mut s = p.to_string_lossy().into_owned();
+    if !s.ends_with(std::path::MAIN_SEPARATOR) {
+        s.push(std::path::MAIN_SEPARATOR);
+    }
+    Value::text(s)
+}
+
+/// `Get 4D folder({folder {; options}{; *}})`: the database folder is the
+/// root of the project (the folder of the method run outside a project);
+/// `Current resources folder`, `Logs folder` and the others sit in it, and
+/// the resources and logs folders are created when missing, as in 4D.
+fn get_4d_folder(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
+    let which = opt_int(args, 0, 0);
+    let root = root_dir(cx);
+    let (path, create) = match which {
+        4 | 5 => (root, false),
+        6 => (root.join("Resources"), true),
+        7 => (root.join("Data").join("Logs"), true),
+        8 => (root.join("WebFolder"), false),
+        9 => (root.join("Data"), false),
+        10 => (root.join("Data").join("MobileApps"), false),
+        0 | 1 | 3 => {
+            let home = std::env::var_os("HOME").map(PathBuf::from);
+            let active = home.unwrap_or_else(std::env::temp_dir).join(".fourd");
+            (
+                if which == 1 {
+                    active.join("Licenses")
+                } else {
+                    active
+                },
+                false,
+            )
+        }
+        n => {
+            return Err(RuntimeError::new(
+                super::errors::BAD_ARGUMENT,
+                format!("Get 4D folder: unknown folder type {n}"),
+            ))
+        }
+    };
+    if create {
+        std::fs::create_dir_all(&path).map_err(|e| io_error(&path, e))?;
+    }
+    Ok(folder_text(&path))
 }
 
 /// `DELETE DOCUMENT(fileName)`.

@@ -30,35 +30,51 @@ impl Interp {
     /// Calls `m` with evaluated arguments.
     pub(crate) fn invoke(&mut self, m: &Arc<Method>, args: Vec<Value>, this: Value) -> R<Value> {
         let base = self.stack.len();
-        self.stack.extend(m.defaults.iter().cloned());
+        self.stack.extend(m.defaults.iter().map(copy_default));
         let n = args.len();
         let mut extra = Vec::new();
         for (i, v) in args.into_iter().enumerate() {
             if let Err(e) = self.bind_arg(m, base, i, v, &mut extra) {
-                self.stack.truncate(base);
+                self.truncate_stack(base);
                 return Err(e);
             }
         }
-        self.exec_frame(m, base, n as u32, extra, this)
+        self.exec_frame(m.clone(), base, n as u32, extra, this)
     }
 
     /// Calls `m`, evaluating `args` straight into the new frame's slots.
-    fn call_compiled(&mut self, m: &Arc<Method>, args: &[Ex], this: Value) -> R<Value> {
+    fn call_compiled(&mut self, m: Arc<Method>, args: &[Ex], this: Value) -> R<Value> {
         let base = self.stack.len();
-        self.stack.extend(m.defaults.iter().map(|v| match v {
-            Value::Int(x) => Value::Int(*x),
-            Value::Real(x) => Value::Real(*x),
-            Value::Undefined => Value::Undefined,
-            v => v.clone(),
-        }));
-        let mut extra = Vec::new();
-        for (i, a) in args.iter().enumerate() {
+        // Parameters in slots 0..n are pushed as they are evaluated (a call
+        // inside an argument leaves the stack as it found it).
+        let direct = if m.dense_params {
+            args.len().min(m.param_slots.len())
+        } else {
+            0
+        };
+        for (i, a) in args[..direct].iter().enumerate() {
             let r = match self.eval(a) {
-                Ok(v) => self.bind_arg(m, base, i, v, &mut extra),
+                Ok(v) => self.coerce_arg(&m, m.param_slots[i], i, v),
+                Err(e) => Err(e),
+            };
+            match r {
+                Ok(v) => self.stack.push(v),
+                Err(e) => {
+                    self.truncate_stack(base);
+                    return Err(e);
+                }
+            }
+        }
+        self.stack
+            .extend(m.defaults[direct..].iter().map(copy_default));
+        let mut extra = Vec::new();
+        for (i, a) in args.iter().enumerate().skip(direct) {
+            let r = match self.eval(a) {
+                Ok(v) => self.bind_arg(&m, base, i, v, &mut extra),
                 Err(e) => Err(e),
             };
             if let Err(e) = r {
-                self.stack.truncate(base);
+                self.truncate_stack(base);
                 return Err(e);
             }
         }
@@ -74,13 +90,7 @@ impl Interp {
         extra: &mut Vec<Value>,
     ) -> R<()> {
         if let Some(&slot) = m.param_slots.get(i) {
-            use super::compile::{KIND_ANY, KIND_INT};
-            let v = match (m.kinds[slot as usize], v) {
-                (KIND_ANY, v) => v,
-                (KIND_INT, v @ Value::Int(_)) => v,
-                (KIND_INT, Value::Real(r)) => Value::Int(ops::real_to_long(r)),
-                (_, v) => self.bind_typed(m, slot, i, v)?,
-            };
+            let v = self.coerce_arg(m, slot, i, v)?;
             self.stack[base + slot as usize] = v;
         } else {
             let v = match &m.generic {
@@ -92,6 +102,28 @@ impl Interp {
             extra.push(v);
         }
         Ok(())
+    }
+
+    /// Argument `i` converted to the type of its parameter slot.
+    #[inline]
+    fn coerce_arg(&mut self, m: &Method, slot: u32, i: usize, v: Value) -> R<Value> {
+        use super::compile::{KIND_ANY, KIND_INT};
+        let kind = m.kinds[slot as usize];
+        if kind == KIND_ANY {
+            return Ok(v);
+        }
+        if kind == KIND_INT {
+            match v {
+                Value::Int(_) => return Ok(v),
+                Value::Real(r) => {
+                    // A number: nothing to drop.
+                    std::mem::forget(v);
+                    return Ok(Value::Int(ops::real_to_long(r)));
+                }
+                _ => {}
+            }
+        }
+        self.bind_typed(m, slot, i, v)
     }
 
     fn bind_typed(&mut self, m: &Method, slot: u32, i: usize, v: Value) -> R<Value> {
@@ -121,16 +153,40 @@ impl Interp {
         }
     }
 
+    /// Drops the values above `base`; frames of numbers need no drop glue.
+    #[inline]
+    pub(crate) fn truncate_stack(&mut self, base: usize) {
+        let scalars = self.stack.get(base..).is_some_and(|tail| {
+            tail.iter().all(|v| {
+                matches!(
+                    v,
+                    Value::Undefined
+                        | Value::Null
+                        | Value::Bool(_)
+                        | Value::Int(_)
+                        | Value::Real(_)
+                )
+            })
+        });
+        if scalars {
+            // SAFETY: shortening the length only; the values cut off own no
+            // heap data, so skipping their drop leaks nothing.
+            unsafe { self.stack.set_len(base) }
+        } else {
+            self.stack.truncate(base);
+        }
+    }
+
     fn exec_frame(
         &mut self,
-        m: &Arc<Method>,
+        m: Arc<Method>,
         base: usize,
         nargs: u32,
         extra: Vec<Value>,
         this: Value,
     ) -> R<Value> {
         if self.frames.len() >= MAX_DEPTH {
-            self.stack.truncate(base);
+            self.truncate_stack(base);
             return Err(err(
                 errors::STACK_FULL,
                 format!("Stack full: more than {MAX_DEPTH} nested method calls"),
@@ -138,8 +194,10 @@ impl Interp {
         }
         let id = self.new_frame_id();
         let saved = self.base;
+        let result_slot = m.result_slot as usize;
+        let body: *const [St] = m.body.as_slice();
         self.frames.push(Frame {
-            method: m.clone(),
+            method: m,
             base,
             nargs,
             extra,
@@ -147,11 +205,12 @@ impl Interp {
             id,
         });
         self.base = base;
-        let r = self.exec_block(&m.body);
+        // SAFETY: the frame pushed above owns an `Arc` of the method, and only
+        // this function pops it, after the body has run: the body outlives
+        // this borrow (no clone of the `Arc` needed to keep it).
+        let r = self.exec_block(unsafe { &*body });
         let mut out = match r {
-            Ok(_) => Ok(std::mem::take(
-                &mut self.stack[base + m.result_slot as usize],
-            )),
+            Ok(_) => Ok(std::mem::take(&mut self.stack[base + result_slot])),
             Err(e) => Err(e),
         };
         if !self.deferred.is_empty() {
@@ -160,8 +219,22 @@ impl Interp {
                 out = out.and(Err(e));
             }
         }
-        self.stack.truncate(base);
-        self.frames.pop();
+        self.truncate_stack(base);
+        if let Some(Frame {
+            method,
+            extra,
+            this,
+            ..
+        }) = self.frames.pop()
+        {
+            drop(method);
+            if extra.capacity() > 0 {
+                drop(extra);
+            } else {
+                std::mem::forget(extra);
+            }
+            forget_if_scalar(this);
+        }
         self.base = saved;
         out
     }
@@ -172,7 +245,7 @@ impl Interp {
             if let Some(ff) = class::formula_of(o) {
                 let m = ff.method.clone();
                 let base = self.stack.len();
-                self.stack.extend(m.defaults.iter().cloned());
+                self.stack.extend(m.defaults.iter().map(copy_default));
                 for (slot, v) in &ff.captured {
                     self.stack[base + *slot as usize] = v.clone();
                 }
@@ -180,11 +253,11 @@ impl Interp {
                 let mut extra = Vec::new();
                 for (i, v) in args.into_iter().enumerate() {
                     if let Err(e) = self.bind_arg(&m, base, i, v, &mut extra) {
-                        self.stack.truncate(base);
+                        self.truncate_stack(base);
                         return Err(e);
                     }
                 }
-                return self.exec_frame(&m, base, n as u32, extra, this);
+                return self.exec_frame(m, base, n as u32, extra, this);
             }
         }
         Err(type_err(format!(
@@ -253,8 +326,13 @@ impl Interp {
     // ================================================================ statements
 
     pub(crate) fn exec_block(&mut self, b: &[St]) -> R<Flow> {
-        // Every loop pass and every call runs a block, empty ones included.
+        // Every loop pass and every call runs a block, empty ones included:
+        // checking here reaches every runaway loop, and checking before each
+        // statement lets another process's `DELAY PROCESS` act at once.
         super::repl_api::check_interrupt()?;
+        if self.interrupted() {
+            crate::runtime::process::on_interrupt(self)?;
+        }
         for st in b {
             if self.interrupted() {
                 crate::runtime::process::on_interrupt(self)?;
@@ -379,59 +457,107 @@ impl Interp {
                 }
                 self.exec_block(otherwise)
             }
-            Sk::Return(Some(e)) => {
+            Sk::ReturnValue(slot, e) => {
                 let v = self.eval(e)?;
-                let slot = self.frames.last().map(|f| f.method.result_slot);
-                if let Some(slot) = slot {
-                    self.store_local(slot, v)?;
-                }
+                self.store_local(*slot, v)?;
                 Ok(Flow::Return)
             }
+            Sk::Expr(e) => self.exec_expr_stmt(e),
+            Sk::AppendLocal(slot, rest, full) => {
+                self.append_local(*slot, rest, full)?;
+                Ok(Flow::Normal)
+            }
+            Sk::Assign(Place::Index(t, i), e) if matches!(**t, Ex::Local(_)) => {
+                self.assign_local_index(t, i, e)
+            }
+            Sk::For {
+                counter,
+                start,
+                end,
+                step,
+                body,
+            } => self.exec_for(counter, start, end, step.as_ref(), body),
             _ => self.exec_stmt_cold(st),
         }
+    }
+
+    /// An expression used as a statement; its value is dropped.
+    #[inline(never)]
+    fn exec_expr_stmt(&mut self, e: &Ex) -> R<Flow> {
+        if let Ex::MethodCall {
+            target, name, args, ..
+        } = e
+        {
+            if let (Ex::Local(slot), "push", [arg]) = (&**target, &**name, &args[..]) {
+                // `$c.push(x)` on a local, non-shared collection: its result
+                // (the collection) is not needed, so no handle is cloned.
+                let v = self.eval(arg)?;
+                if let Value::Collection(c) = &self.stack[self.base + *slot as usize] {
+                    if !c.is_shared() {
+                        c.write()
+                            .push(if v.is_undefined() { Value::Null } else { v });
+                        return Ok(Flow::Normal);
+                    }
+                }
+                let tv = self.eval(target)?;
+                self.call_member(tv, name, vec![v])?;
+                return Ok(Flow::Normal);
+            }
+        }
+        let v = self.eval(e)?;
+        forget_if_scalar(v);
+        Ok(Flow::Normal)
+    }
+
+    /// `$c[i]:=v` / `$o[key]:=v` on a local: written without cloning the handle.
+    #[inline(never)]
+    fn assign_local_index(&mut self, t: &Ex, i: &Ex, e: &Ex) -> R<Flow> {
+        let Ex::Local(slot) = *t else {
+            return Err(type_err("not a local"));
+        };
+        let iv = self.eval(i)?;
+        let v = self.eval(e)?;
+        if let (Value::Collection(c), Some(n)) = (&self.stack[self.base + slot as usize], num(&iv))
+        {
+            if !c.is_shared() && n >= 0.0 && !v.is_undefined() {
+                let mut items = c.write();
+                if let Some(cell) = items.get_mut(n as usize) {
+                    let old = std::mem::replace(cell, v);
+                    drop(items);
+                    forget_if_scalar(old);
+                    forget_if_scalar(iv);
+                    return Ok(Flow::Normal);
+                }
+            }
+        }
+        let tv = self.eval(t)?;
+        let loc = match (tv, iv) {
+            // `$o[key]:=v`: write straight through, without copying the key.
+            (Value::Object(o), Value::Text(k)) => {
+                return self.set_member(&o, &k, v).map(|_| Flow::Normal)
+            }
+            (Value::Collection(c), iv) if num(&iv).is_some() => {
+                Loc::Elem(c, num(&iv).unwrap_or(0.0).trunc() as i64)
+            }
+            (tv, iv) => {
+                return Err(type_err(format!(
+                    "Cannot assign {}[{}]",
+                    type_name(&tv),
+                    type_name(&iv)
+                )))
+            }
+        };
+        self.write_loc(&loc, v)?;
+        Ok(Flow::Normal)
     }
 
     #[inline(never)]
     fn exec_stmt_cold(&mut self, st: &St) -> R<Flow> {
         match &st.kind {
-            Sk::Expr(e) => {
-                self.eval(e)?;
-            }
+            Sk::Expr(e) => return self.exec_expr_stmt(e),
             Sk::Assign(Place::Local(slot), e) | Sk::AssignArith(slot, e) => {
                 let v = self.eval(e)?;
                 self.store_local(*slot, v)?;
-            }
-            Sk::Assign(Place::Index(t, i), e) if matches!(**t, Ex::Local(_)) => {
-                // `$c[$i]:=v` on a local, non-shared collection: no handle clone.
-                let Ex::Local(slot) = **t else { unreachable!() };
-                let iv = self.eval(i)?;
-                let v = self.eval(e)?;
-                if let (Value::Collection(c), Some(n)) =
-                    (&self.stack[self.base + slot as usize], num(&iv))
-                {
-                    if !c.is_shared() && n >= 0.0 && (n as usize) < c.len() && !v.is_undefined() {
-                        c.write()[n as usize] = v;
-                        return Ok(Flow::Normal);
-                    }
-                }
-                let tv = self.eval(t)?;
-                let loc = match (tv, iv) {
-                    // `$o[key]:=v`: write straight through, without copying the key.
-                    (Value::Object(o), Value::Text(k)) => {
-                        return self.set_member(&o, &k, v).map(|_| Flow::Normal)
-                    }
-                    (Value::Collection(c), iv) if num(&iv).is_some() => {
-                        Loc::Elem(c, num(&iv).unwrap_or(0.0).trunc() as i64)
-                    }
-                    (tv, iv) => {
-                        return Err(type_err(format!(
-                            "Cannot assign {}[{}]",
-                            type_name(&tv),
-                            type_name(&iv)
-                        )))
-                    }
-                };
-                self.write_loc(&loc, v)?;
             }
             Sk::Assign(p, e) => {
                 let loc = self.resolve(p)?;
@@ -552,16 +678,12 @@ impl Interp {
                     }
                 };
             }
-            Sk::Return(e) => {
-                if let Some(e) = e {
-                    let v = self.eval(e)?;
-                    let f = self.frames.last().map(|f| f.method.result_slot);
-                    if let Some(slot) = f {
-                        self.store_local(slot, v)?;
-                    }
-                }
+            Sk::ReturnValue(slot, e) => {
+                let v = self.eval(e)?;
+                self.store_local(*slot, v)?;
                 return Ok(Flow::Return);
             }
+            Sk::Return => return Ok(Flow::Return),
             Sk::Break => return Ok(Flow::Break),
             Sk::Continue => return Ok(Flow::Continue),
             Sk::Unsupported(what) => {
@@ -596,6 +718,7 @@ impl Interp {
     }
 
     /// `$v:=$v+a+b`: appends in place while `$v` is Text.
+    #[inline(never)]
     fn append_local(&mut self, slot: u32, rest: &[Ex], full: &Ex) -> R<()> {
         let idx = self.base + slot as usize;
         if !matches!(self.stack[idx], Value::Text(_)) {
@@ -648,6 +771,7 @@ impl Interp {
         }
     }
 
+    #[inline(never)]
     fn exec_for(
         &mut self,
         counter: &Place,
@@ -812,28 +936,40 @@ impl Interp {
     #[inline]
     fn store_in_frame(&mut self, fi: usize, abs: usize, slot: u32, v: Value) -> R<()> {
         use super::compile::{KIND_ANY, KIND_INT, KIND_REAL, KIND_TEXT};
-        let m = &self.frames[fi].method;
-        let v = match (m.kinds[slot as usize], v) {
-            (KIND_ANY, v) => v,
-            (KIND_INT, v @ Value::Int(_)) => v,
-            (KIND_INT, Value::Real(r)) => Value::Int(ops::real_to_long(r)),
-            (KIND_REAL, v @ Value::Real(_)) => v,
-            (KIND_REAL, Value::Int(i)) => Value::Real(i as f64),
-            (KIND_TEXT, v @ Value::Text(_)) => v,
-            (_, v) => match &m.slot_types[slot as usize] {
-                Some(t) => ops::coerce(t, v)?,
-                None => v,
+        let kind = self.frames[fi].method.kinds[slot as usize];
+        // Numbers are converted in place; values that own nothing are not dropped.
+        let v = match kind {
+            KIND_ANY => v,
+            KIND_INT => match v {
+                Value::Int(_) => v,
+                Value::Real(r) => {
+                    std::mem::forget(v);
+                    Value::Int(ops::real_to_long(r))
+                }
+                v => self.coerce_to_slot(fi, slot, v)?,
             },
+            KIND_REAL => match v {
+                Value::Real(_) => v,
+                Value::Int(i) => {
+                    std::mem::forget(v);
+                    Value::Real(i as f64)
+                }
+                v => self.coerce_to_slot(fi, slot, v)?,
+            },
+            KIND_TEXT if matches!(v, Value::Text(_)) => v,
+            _ => self.coerce_to_slot(fi, slot, v)?,
         };
         let old = std::mem::replace(&mut self.stack[abs], v);
-        // Scalars need no drop: skip the generic drop call on the hot path.
-        match old {
-            Value::Undefined | Value::Null | Value::Bool(_) | Value::Int(_) | Value::Real(_) => {
-                std::mem::forget(old)
-            }
-            other => drop(other),
-        }
+        forget_if_scalar(old);
         Ok(())
+    }
+
+    #[inline(never)]
+    fn coerce_to_slot(&mut self, fi: usize, slot: u32, v: Value) -> R<Value> {
+        match &self.frames[fi].method.slot_types[slot as usize] {
+            Some(t) => ops::coerce(t, v),
+            None => Ok(v),
+        }
     }
 
     fn param_index(&mut self, e: &Ex) -> R<Loc> {
@@ -1141,6 +1277,14 @@ impl Interp {
             Ex::Binary(op, l, r) => {
                 let a = self.eval(l)?;
                 let b = self.eval(r)?;
+                if let (Some(x), Some(y)) = (num_of(&a), num_of(&b)) {
+                    if let Some(v) = ops::num_op(*op, x, y) {
+                        // Two numbers: nothing to drop.
+                        std::mem::forget(a);
+                        std::mem::forget(b);
+                        return Ok(v.into_value());
+                    }
+                }
                 ops::binary(*op, a, b)
             }
             Ex::CallMethod { id, args, pos } => self.eval_call(*id, args, *pos),
@@ -1435,28 +1579,28 @@ impl Interp {
     /// A call of project method `id`.
     fn eval_call(&mut self, id: u32, args: &[Ex], pos: u32) -> R<Value> {
         let m = self.program.method(id).map_err(|e| self.locate(e, pos))?;
-        self.call_compiled(&m, args, Value::Undefined)
+        self.call_compiled(m, args, Value::Undefined)
             .map_err(|e| self.locate(e, pos))
     }
 
     /// A number leaf of an `Arith` tree, read without cloning; `None` when it
     /// does not hold a number (the generic path then handles it).
-    #[inline]
+    #[inline(always)]
     fn num_leaf(&self, e: &Ex) -> Option<ops::Num> {
         match e {
-            Ex::Local(i) => match &self.stack[self.base + *i as usize] {
-                Value::Int(x) => Some(ops::Num::I(*x as i64)),
-                Value::Real(x) => Some(ops::Num::R(*x)),
-                _ => None,
-            },
+            Ex::Local(i) => num_of(&self.stack[self.base + *i as usize]),
             Ex::Const(Value::Real(x)) => Some(ops::Num::R(*x)),
             Ex::Const(Value::Int(x)) => Some(ops::Num::I(*x as i64)),
-            Ex::Arith(op, l, r) => {
-                let (a, b) = (self.num_leaf(l)?, self.num_leaf(r)?);
-                ops::num_op(*op, a, b)?.as_num()
-            }
+            Ex::Arith(op, l, r) => self.num_nested(*op, l, r),
             _ => None,
         }
+    }
+
+    /// An `Arith` inside an `Arith` (out of line: it recurses).
+    #[inline(never)]
+    fn num_nested(&self, op: BinOp, l: &Ex, r: &Ex) -> Option<ops::Num> {
+        let (a, b) = (self.num_leaf(l)?, self.num_leaf(r)?);
+        ops::num_op(op, a, b)?.as_num()
     }
 
     #[inline]
@@ -1646,6 +1790,38 @@ impl Method {
 }
 
 /// What Undefined assigned to an existing property leaves there.
+/// Drops `v`, skipping the drop glue call for values that own nothing.
+#[inline(always)]
+fn forget_if_scalar(v: Value) {
+    match v {
+        Value::Undefined | Value::Null | Value::Bool(_) | Value::Int(_) | Value::Real(_) => {
+            std::mem::forget(v)
+        }
+        other => drop(other),
+    }
+}
+
+/// A number value as an operand of `ops::num_op`.
+#[inline(always)]
+fn num_of(v: &Value) -> Option<ops::Num> {
+    match v {
+        Value::Int(x) => Some(ops::Num::I(*x as i64)),
+        Value::Real(x) => Some(ops::Num::R(*x)),
+        _ => None,
+    }
+}
+
+/// A slot's initial value; numbers are copied without the generic clone.
+#[inline]
+fn copy_default(v: &Value) -> Value {
+    match v {
+        Value::Int(x) => Value::Int(*x),
+        Value::Real(x) => Value::Real(*x),
+        Value::Undefined => Value::Undefined,
+        v => v.clone(),
+    }
+}
+
 fn reset_value(cur: &Value) -> Value {
     match cur {
         Value::Object(_) | Value::Collection(_) | Value::Pointer(_) => Value::Null,

@@ -244,7 +244,9 @@ pub enum Sk {
     },
     Use(Ex, Vec<St>),
     Try(Vec<St>, Option<Vec<St>>),
-    Return(Option<Ex>),
+    /// `return expr`: the value goes to the result slot.
+    ReturnValue(u32, Ex),
+    Return,
     Break,
     Continue,
     Unsupported(String),

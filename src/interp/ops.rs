@@ -180,12 +180,9 @@ fn int_op(op: BinOp, x: i64, y: i64) -> Option<R<Value>> {
         Add => int_or_real(x + y),
         Sub => int_or_real(x - y),
         Mul => int_or_real(x * y),
-        Div => {
-            if y == 0 {
-                return Some(Err(div_zero()));
-            }
-            Value::Real(x as f64 / y as f64)
-        }
+        // Real division by zero gives ±INF (NaN for 0/0), as
+        // docs/commands/string.md shows: String(1/0) → "INF".
+        Div => Value::Real(x as f64 / y as f64),
         IntDiv => {
             if y == 0 {
                 return Some(Err(div_zero()));
@@ -216,12 +213,7 @@ fn real_op(op: BinOp, x: f64, y: f64) -> Option<R<Value>> {
         Add => Value::Real(x + y),
         Sub => Value::Real(x - y),
         Mul => Value::Real(x * y),
-        Div => {
-            if y == 0.0 {
-                return Some(Err(div_zero()));
-            }
-            Value::Real(x / y)
-        }
+        Div => Value::Real(x / y),
         IntDiv | Mod => {
             let (xi, yi) = (to_long(x), to_long(y));
             if yi == 0 {
@@ -434,10 +426,10 @@ fn div(a: Value, b: Value) -> R<Value> {
     let (Some(x), Some(y)) = (as_seconds(&a), as_seconds(&b)) else {
         return Err(mismatch(BinOp::Div, &a, &b));
     };
-    if y == 0.0 {
-        return Err(div_zero());
-    }
     if let (Value::Time(_), Value::Time(_)) = (&a, &b) {
+        if y == 0.0 {
+            return Err(div_zero());
+        }
         return Ok(Value::Time((x / y).trunc() as i64));
     }
     Ok(Value::Real(x / y))
@@ -612,7 +604,11 @@ mod tests {
             Ok(Value::Int(0))
         ));
         assert!(matches!(binary(BinOp::Div, r(5.0), r(2.0)), Ok(Value::Real(x)) if x == 2.5));
-        assert!(binary(BinOp::Div, r(1.0), r(0.0)).is_err());
+        // Real division by zero is infinite (docs/commands/string.md: String(1/0) → "INF").
+        assert!(
+            matches!(binary(BinOp::Div, r(1.0), r(0.0)), Ok(Value::Real(x)) if x == f64::INFINITY)
+        );
+        assert!(binary(BinOp::IntDiv, r(1.0), r(0.0)).is_err());
     }
 
     #[test]

@@ -433,3 +433,21 @@ pub fn find_in_sorted_array(_: &mut Interp, args: &mut [Value]) -> R<Value> {
     }
     Ok(Value::Bool(found))
 }
+
+/// `OB SET NULL(object; property)`: the property becomes null (the object is
+/// created when the variable holds none yet).
+pub fn ob_set_null(cx: &mut Interp, args: &mut [Value]) -> R<Value> {
+    let o = match arg(args, 0) {
+        Value::Object(o) => o,
+        Value::Undefined | Value::Null => ObjRef::new(),
+        other => {
+            return Err(type_err(format!(
+                "OB SET NULL: an object was expected, not a {}",
+                type_name(&other)
+            )))
+        }
+    };
+    cx.set_member(&o, &to_text(&arg(args, 1)), Value::Null)?;
+    set(args, 0, Value::Object(o));
+    Ok(Value::Undefined)
+}

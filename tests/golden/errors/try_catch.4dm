@@ -6,7 +6,7 @@ Try
 Catch
 	ALERT("caught "+String(Last errors[0].errCode)+": "+Last errors[0].message)
 End try
-$r:=Try(1/0)
+$r:=Try("abc"+0.5)
 ALERT(String(Undefined($r)))
 ALERT(String(Last errors[0].errCode))
 Try

@@ -2,7 +2,7 @@
 #DECLARE($s : 4D.Signal)
 If ($s#Null)
 	$s.trigger()
-	$x:=1/0
+	$x:="a"+1
 Else
 	ALERT("proc_fail: the process method of error_in_process")
 End if

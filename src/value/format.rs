@@ -267,32 +267,18 @@ fn format_time_const(t: i64, code: i64) -> String {
     let neg = if t < 0 { "-" } else { "" };
     let a = t.unsigned_abs();
     let (h, m, s) = (a / 3600, a / 60 % 60, a % 60);
-    let plural = |n: u64, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    // Every unit is shown, plural from 2 on: docs/commands/time.md writes
+    // String(Time("13:00:00");Hour Min) as "13 hours 0 minute".
+    let plural = |n: u64, w: &str| format!("{n} {w}{}", if n > 1 { "s" } else { "" });
     match code {
         2 => format!("{neg}{h:02}:{m:02}"),
-        3 => {
-            let mut parts = Vec::new();
-            if h > 0 {
-                parts.push(plural(h, "hour"));
-            }
-            if m > 0 {
-                parts.push(plural(m, "minute"));
-            }
-            if s > 0 || parts.is_empty() {
-                parts.push(plural(s, "second"));
-            }
-            format!("{neg}{}", parts.join(" "))
-        }
-        4 => {
-            let mut parts = Vec::new();
-            if h > 0 {
-                parts.push(plural(h, "hour"));
-            }
-            if m > 0 || parts.is_empty() {
-                parts.push(plural(m, "minute"));
-            }
-            format!("{neg}{}", parts.join(" "))
-        }
+        3 => format!(
+            "{neg}{} {} {}",
+            plural(h, "hour"),
+            plural(m, "minute"),
+            plural(s, "second")
+        ),
+        4 => format!("{neg}{} {}", plural(h, "hour"), plural(m, "minute")),
         5 => {
             let h12 = match h % 24 {
                 0 => 12,

@@ -174,7 +174,13 @@ pub fn parse_time_text(s: &str) -> i64 {
 pub fn time(args: &[Value]) -> RtResult<Value> {
     need("Time", args, 1)?;
     Ok(Value::Time(match &args[0] {
-        Value::Text(t) => parse_time_text(t),
+        // An ISO date-time ("2024-03-05T10:20:30"): its time part.
+        Value::Text(t) => match t.split_once('T') {
+            Some((d, time)) if d.len() == 10 && d.as_bytes()[4] == b'-' => {
+                parse_time_text(time.trim_end_matches('Z').split('.').next().unwrap_or(""))
+            }
+            _ => parse_time_text(t),
+        },
         Value::Undefined | Value::Null => 0,
         Value::Time(t) => *t,
         v => match crate::value::compare::as_number(v) {

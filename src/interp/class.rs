@@ -396,6 +396,13 @@ pub fn native_call(cx: &mut Interp, o: &ObjRef, name: &str, args: &[Value]) -> O
     if any.downcast_ref::<ClassNative>().is_some() {
         let cls = class_object_rt(o)?;
         return match name {
+            // `4D.Blob.new({blob})`: fourd keeps 4D.Blob values as blobs.
+            "new" if &*cls.name == "Blob" && cls.constructor.is_none() => {
+                Some(Ok(match args.first() {
+                    Some(b @ Value::Blob(_)) => b.clone(),
+                    _ => Value::Blob(Arc::new(Vec::new())),
+                }))
+            }
             "new" => Some(instantiate(cx, &cls, args.to_vec())),
             _ => None,
         };

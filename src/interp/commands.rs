@@ -159,6 +159,9 @@ fn ob_class(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
 fn ob_instance_of(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
     Ok(Value::Bool(match (args.first(), args.get(1)) {
         (Some(Value::Object(o)), Some(Value::Object(c))) => class::instance_of(o, c),
+        // A blob in an object is a 4D.Blob (docs/Concepts/dt_blob.md).
+        (Some(Value::Blob(_)), Some(Value::Object(c))) => class::class_object_rt(c)
+            .is_some_and(|c| matches!(&*c.name, "Blob" | "Object") && c.constructor.is_none()),
         _ => false,
     }))
 }

@@ -546,6 +546,8 @@ pub fn coerce(ty: &VType, v: Value) -> R<Value> {
         (VType::Collection, Value::Collection(_) | Value::Null) => true,
         (VType::Pointer, Value::Pointer(_) | Value::Null) => true,
         (VType::Blob, Value::Blob(_)) => true,
+        // fourd keeps 4D.Blob objects as blobs.
+        (VType::Class(c), Value::Blob(_)) if c == "4D.Blob" => true,
         (VType::Picture, _) => true,
         _ => false,
     };

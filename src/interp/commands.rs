@@ -21,6 +21,15 @@ pub fn register(r: &mut Registry) {
     r.add("TRACE", |_, _| Ok(Value::Undefined));
     // Gives time to other processes: nothing to do with OS threads.
     r.add("IDLE", |_, _| Ok(Value::Undefined));
+    // docs/commands/application-type.md: 4D Server (5) when fourd runs as a
+    // server, else 4D Local mode (0).
+    r.add("Application type", |_, _| {
+        use crate::runtime::session::{run_mode, RunMode};
+        Ok(Value::Int(match run_mode() {
+            RunMode::Server => 5,
+            _ => 0,
+        }))
+    });
     r.add("OB Copy", ob_copy);
     r.add("OB Get", ob_get);
     r.add("OB Class", ob_class);

@@ -74,7 +74,6 @@ const MAC_PASCAL: i64 = 1;
 const MAC_WITH_LENGTH: i64 = 2;
 const UTF8_C_STRING: i64 = 4;
 const UTF8_WITH_LENGTH: i64 = 5;
-const UTF8_WITHOUT_LENGTH: i64 = 6;
 
 /// `TEXT TO BLOB(text; blob {; textFormat {; offset | *}})`.
 pub fn text_to_blob(_: &mut Interp, args: &mut [Value]) -> R<Value> {
@@ -105,9 +104,9 @@ pub fn text_to_blob(_: &mut Interp, args: &mut [Value]) -> R<Value> {
             data.extend_from_slice(&chars);
             data.push(0);
         }
+        // Mac / UTF8 text without length (3, 6).
         _ => data.extend_from_slice(&chars),
     }
-    let _ = UTF8_WITHOUT_LENGTH;
     write_at(args, 1, 3, &data)
 }
 

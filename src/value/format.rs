@@ -237,9 +237,9 @@ fn format_date_const(d: &Date, code: i64, add_time: Option<i64>) -> String {
         6 => format!("{} {}, {}", &month[..3], d.day, d.year),
         8 => format!("{}T{}", date_iso(d), time_hh_mm_ss(t.rem_euclid(86400))),
         9 | 10 => {
-            let local = nd
-                .and_hms_opt(0, 0, 0)
-                .map(|dt| dt + chrono::Duration::seconds(t));
+            let local = nd.and_hms_opt(0, 0, 0).and_then(|dt| {
+                chrono::Duration::try_seconds(t).and_then(|d| dt.checked_add_signed(d))
+            });
             let utc = local.and_then(|dt| chrono::Local.from_local_datetime(&dt).earliest());
             match utc {
                 Some(u) => {

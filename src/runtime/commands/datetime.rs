@@ -62,7 +62,8 @@ pub fn add_to_date(args: &[Value]) -> RtResult<Value> {
     let (y, m0) = (total_months.div_euclid(12), total_months.rem_euclid(12));
     let last = days_in_month(y as i32, m0 as u32 + 1);
     let base = NaiveDate::from_ymd_opt(y as i32, m0 as u32 + 1, n.day().min(last));
-    let out = base.and_then(|b| b.checked_add_signed(chrono::Duration::days(days)));
+    let out =
+        base.and_then(|b| chrono::Duration::try_days(days).and_then(|d| b.checked_add_signed(d)));
     Ok(Value::Date(out.map_or(Date::NULL, from_naive)))
 }
 

@@ -271,6 +271,10 @@ impl crate::runtime::commands::Host for Interp {
         this: Option<Value>,
         args: Vec<Value>,
     ) -> RtResult<Value> {
+        // A callback given as a method name (`$c.map("myMethod")`).
+        if let Value::Text(name) = f {
+            return self.call_method_by_name(name, args);
+        }
         self.call_value(f, this.unwrap_or(Value::Undefined), args)
             .map_err(|e| *e)
     }

@@ -23,4 +23,22 @@ pub struct SyntaxError {
 #[derive(Clone, Debug, Default)]
 pub struct ParseOptions {
     pub method_names: Vec<String>,
+    /// `method_names` as a lookup table, built on first use and shared by
+    /// every parse with these options (a project has thousands of methods).
+    table: std::sync::OnceLock<std::sync::Arc<lexer::MethodTable>>,
+}
+
+impl ParseOptions {
+    pub fn new(method_names: Vec<String>) -> Self {
+        ParseOptions {
+            method_names,
+            table: Default::default(),
+        }
+    }
+
+    pub(crate) fn method_table(&self) -> std::sync::Arc<lexer::MethodTable> {
+        self.table
+            .get_or_init(|| std::sync::Arc::new(lexer::MethodTable::new(&self.method_names)))
+            .clone()
+    }
 }

@@ -165,9 +165,7 @@ fn fuzz_parser_never_panics_or_hangs() {
         .unwrap_or(0x9e37_79b9_7f4a_7c15);
     let mut rng = Rng(seed | 1);
     let pool: Vec<Vec<u8>> = SEEDS.iter().map(|s| s.as_bytes().to_vec()).collect();
-    let opts = ParseOptions {
-        method_names: vec!["My method".into(), "Util 2".into()],
-    };
+    let opts = ParseOptions::new(vec!["My method".into(), "Util 2".into()]);
     let deadline = Instant::now() + Duration::from_secs(secs);
     let (mut runs, mut accepted, mut slowest) = (0u64, 0u64, Duration::ZERO);
     let mut failures = Vec::new();

@@ -24,8 +24,16 @@ pub fn main(args: &[String]) -> i32 {
                 continue;
             }
         };
+        // Sibling method names, listed once per folder (not once per file:
+        // a project folder holds thousands of methods).
+        let mut dir_opts: Option<(PathBuf, ParseOptions)> = None;
         for file in files {
-            match check_file(&file) {
+            let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+            if dir_opts.as_ref().is_none_or(|(d, _)| *d != dir) {
+                dir_opts = Some((dir, ParseOptions::new(sibling_methods(&file))));
+            }
+            let opts = &dir_opts.as_ref().expect("set above").1;
+            match check_file(&file, opts) {
                 Ok(true) => {}
                 Ok(false) => status = status.max(1),
                 Err(e) => {
@@ -86,13 +94,10 @@ fn sibling_methods(file: &Path) -> Vec<String> {
 }
 
 /// Parses one file and prints its errors; `Ok(true)` if it parsed.
-fn check_file(file: &Path) -> std::io::Result<bool> {
+fn check_file(file: &Path, opts: &ParseOptions) -> std::io::Result<bool> {
     let bytes = std::fs::read(file)?;
     let src = String::from_utf8_lossy(&bytes);
-    let opts = ParseOptions {
-        method_names: sibling_methods(file),
-    };
-    match parse_method_with(&src, &opts) {
+    match parse_method_with(&src, opts) {
         Ok(_) => Ok(true),
         Err(errors) => {
             let index = LineIndex::new(&src);

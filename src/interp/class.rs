@@ -86,6 +86,9 @@ pub struct FormulaFn {
     pub method: Arc<Method>,
     pub captured: Vec<(u32, Value)>,
     pub source: String,
+    /// `Formula(myMethod)`: the method called with the formula's own
+    /// parameters, all passed on (docs/API/FunctionClass.md).
+    pub forward: Option<u32>,
 }
 
 impl NativeObject for FormulaFn {
@@ -121,6 +124,7 @@ pub fn function_object(m: &Arc<Method>) -> Value {
         method: m.clone(),
         captured: Vec::new(),
         source: m.name.clone(),
+        forward: None,
     })
 }
 
@@ -248,6 +252,7 @@ pub fn build_class(
     let compile_fn = |f: &ast::FunctionDef, label: &str| -> Arc<Method> {
         let mut cx = Ctx::new(prog);
         cx.set_src(src.clone());
+        cx.set_path(path);
         cx.set_owner(owner.clone());
         cx.declare(&f.declare);
         let body = cx.block(&f.body);
@@ -273,6 +278,7 @@ pub fn build_class(
         let init = p.init.as_ref().map(|e| {
             let mut cx = Ctx::new(prog);
             cx.set_src(src.clone());
+            cx.set_path(path);
             cx.set_owner(owner.clone());
             let ex = cx.expr(e);
             let body = vec![St {
@@ -390,6 +396,13 @@ pub fn native_call(cx: &mut Interp, o: &ObjRef, name: &str, args: &[Value]) -> O
     if any.downcast_ref::<ClassNative>().is_some() {
         let cls = class_object_rt(o)?;
         return match name {
+            // `4D.Blob.new({blob})`: fourd keeps 4D.Blob values as blobs.
+            "new" if &*cls.name == "Blob" && cls.constructor.is_none() => {
+                Some(Ok(match args.first() {
+                    Some(b @ Value::Blob(_)) => b.clone(),
+                    _ => Value::Blob(Arc::new(Vec::new())),
+                }))
+            }
             "new" => Some(instantiate(cx, &cls, args.to_vec())),
             _ => None,
         };

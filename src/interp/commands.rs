@@ -19,6 +19,17 @@ pub fn register(r: &mut Registry) {
     r.add("ALERT", alert);
     r.add("LOG EVENT", log_event);
     r.add("TRACE", |_, _| Ok(Value::Undefined));
+    // Gives time to other processes: nothing to do with OS threads.
+    r.add("IDLE", |_, _| Ok(Value::Undefined));
+    // docs/commands/application-type.md: 4D Server (5) when fourd runs as a
+    // server, else 4D Local mode (0).
+    r.add("Application type", |_, _| {
+        use crate::runtime::session::{run_mode, RunMode};
+        Ok(Value::Int(match run_mode() {
+            RunMode::Server => 5,
+            _ => 0,
+        }))
+    });
     r.add("OB Copy", ob_copy);
     r.add("OB Get", ob_get);
     r.add("OB Class", ob_class);
@@ -157,6 +168,9 @@ fn ob_class(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
 fn ob_instance_of(_: &mut Interp, args: &[Value]) -> RtResult<Value> {
     Ok(Value::Bool(match (args.first(), args.get(1)) {
         (Some(Value::Object(o)), Some(Value::Object(c))) => class::instance_of(o, c),
+        // A blob in an object is a 4D.Blob (docs/Concepts/dt_blob.md).
+        (Some(Value::Blob(_)), Some(Value::Object(c))) => class::class_object_rt(c)
+            .is_some_and(|c| matches!(&*c.name, "Blob" | "Object") && c.constructor.is_none()),
         _ => false,
     }))
 }
@@ -328,6 +342,7 @@ pub static OUT_COMMANDS: &[(&str, &[usize], OutFn)] = &[
         super::out_cmds::get_text_keywords,
     ),
     ("count in array", &[], super::out_cmds::count_in_array),
+    ("ob set null", &[0], super::out_cmds::ob_set_null),
     ("execute method", &[1], execute_method),
     ("resolve pointer", &[1, 2, 3], resolve_pointer),
     ("document to blob", &[1], super::documents::document_to_blob),
@@ -665,10 +680,13 @@ impl Interp {
                 let text = vals.first().map(to_text).unwrap_or_default();
                 let prog = self.program.clone();
                 let m = super::compile::compile_formula_text(&prog, &text)?;
+                // A method name alone gets all the formula's parameters.
+                let forward = prog.method_id(text.trim());
                 Ok(class::new_formula(class::FormulaFn {
                     method: m,
                     captured: Vec::new(),
                     source: text,
+                    forward,
                 }))
             }
             Special::Execute => {

@@ -34,6 +34,8 @@ pub(crate) struct Ctx<'p> {
     is_formula: bool,
     /// The method's source, for `Formula(...).source`.
     src: Arc<str>,
+    /// The method's file, for the locations of errors inside its formulas.
+    path: String,
 }
 
 impl<'p> Ctx<'p> {
@@ -51,6 +53,7 @@ impl<'p> Ctx<'p> {
             free: Vec::new(),
             is_formula: false,
             src: Arc::from(""),
+            path: String::new(),
         }
     }
 
@@ -180,6 +183,10 @@ impl<'p> Ctx<'p> {
 
     pub(crate) fn set_src(&mut self, src: Arc<str>) {
         self.src = src;
+    }
+
+    pub(crate) fn set_path(&mut self, path: &str) {
+        self.path = path.to_string();
     }
 
     pub(crate) fn set_owner(&mut self, class: Arc<str>) {
@@ -752,6 +759,7 @@ impl<'p> Ctx<'p> {
     fn formula(&mut self, e: &ast::Expr) -> Ex {
         let mut inner = Ctx::new(self.prog);
         inner.src = self.src.clone();
+        inner.path = self.path.clone();
         inner.is_formula = true;
         inner.owner_class = self.owner_class.clone();
         let body = inner.expr(e);
@@ -770,11 +778,18 @@ impl<'p> Ctx<'p> {
             .get(e.span.start as usize..e.span.end as usize)
             .unwrap_or("")
             .to_string();
-        let m = inner.finish("Formula", "", self.src.clone(), body);
+        let path = self.path.clone();
+        let m = inner.finish("Formula", &path, self.src.clone(), body);
+        // `Formula(myMethod)`: a bare method name gets all the parameters.
+        let forward = match &e.node {
+            ExprKind::Name(n) => self.prog.method_id(n),
+            _ => None,
+        };
         Ex::Formula(Arc::new(FormulaCode {
             method: Arc::new(m),
             captures,
             source,
+            forward,
         }))
     }
 }
@@ -789,6 +804,7 @@ pub fn compile_method(
 ) -> R<Method> {
     let mut cx = Ctx::new(prog);
     cx.src = src.clone();
+    cx.path = path.to_string();
     if let Some(d) = &ast.declare {
         cx.declare(&d.node);
     }

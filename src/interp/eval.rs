@@ -243,6 +243,10 @@ impl Interp {
     pub(crate) fn call_value(&mut self, f: &Value, this: Value, args: Vec<Value>) -> R<Value> {
         if let Value::Object(o) = f {
             if let Some(ff) = class::formula_of(o) {
+                if let Some(id) = ff.forward {
+                    let m = self.program.method(id)?;
+                    return self.invoke(&m, args, this);
+                }
                 let m = ff.method.clone();
                 let base = self.stack.len();
                 self.stack.extend(m.defaults.iter().map(copy_default));
@@ -1556,6 +1560,7 @@ impl Interp {
                     method: code.method.clone(),
                     captured,
                     source: code.source.clone(),
+                    forward: code.forward,
                 }))
             }
             Ex::Unsupported(name, pos) => Err(self.locate(

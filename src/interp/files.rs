@@ -112,7 +112,9 @@ fn resolve(cx: &Interp, path: &str, kind: i64, cmd: &str) -> RtResult<(PathBuf, 
         };
         return Ok((real, path.to_string()));
     }
-    Ok((PathBuf::from(path.trim_end_matches('/')), path.to_string()))
+    let trimmed = path.trim_end_matches('/');
+    let real = if trimmed.is_empty() { "/" } else { trimmed };
+    Ok((PathBuf::from(real), path.to_string()))
 }
 
 fn make(cx: &mut Interp, args: &[Value], folder: bool) -> RtResult<Value> {
@@ -280,7 +282,7 @@ pub fn call(_cx: &mut Interp, o: &ObjRef, name: &str, args: &[Value]) -> Option<
             }
             (true, "delete") => {
                 // delete(Delete with contents) removes a non-empty folder.
-                let with_contents = args.first().and_then(as_number).unwrap_or(0.0) != 0.0;
+                let with_contents = args.first().and_then(as_number) == Some(1.0);
                 if e.real.exists() {
                     if with_contents {
                         std::fs::remove_dir_all(&e.real).map_err(io)?;

@@ -131,6 +131,8 @@ pub struct FormulaCode {
     pub captures: Vec<(u32, u32)>,
     /// The formula's text (`.source`).
     pub source: String,
+    /// `Formula(myMethod)`: the method that gets the formula's parameters.
+    pub forward: Option<u32>,
 }
 
 /// Commands the interpreter evaluates itself.

@@ -64,10 +64,13 @@ pub fn naive_to_date(n: NaiveDate) -> Date {
 
 fn date_add_days(d: &Date, days: f64) -> Value {
     match date_to_naive(d) {
-        Some(n) => match n.checked_add_signed(Duration::days(days.trunc() as i64)) {
-            Some(r) => Value::Date(naive_to_date(r)),
-            None => Value::Date(Date::NULL),
-        },
+        // try_days: a day count beyond chrono's range is the null date, not a panic.
+        Some(n) => {
+            match Duration::try_days(days.trunc() as i64).and_then(|d| n.checked_add_signed(d)) {
+                Some(r) => Value::Date(naive_to_date(r)),
+                None => Value::Date(Date::NULL),
+            }
+        }
         None => Value::Date(Date::NULL),
     }
 }
@@ -554,6 +557,8 @@ pub fn coerce(ty: &VType, v: Value) -> R<Value> {
         (VType::Collection, Value::Collection(_) | Value::Null) => true,
         (VType::Pointer, Value::Pointer(_) | Value::Null) => true,
         (VType::Blob, Value::Blob(_)) => true,
+        // fourd keeps 4D.Blob objects as blobs.
+        (VType::Class(c), Value::Blob(_)) if c == "4D.Blob" => true,
         (VType::Picture, _) => true,
         _ => false,
     };

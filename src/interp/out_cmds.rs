@@ -14,6 +14,16 @@ use crate::value::{Array, ArrayKind, CollRef, ObjRef, Value};
 use base64::Engine;
 use std::sync::Arc;
 
+/// Blobs are limited to 2 GB (docs/Concepts/dt_blob.md).
+const MAX_BLOB: i64 = i32::MAX as i64;
+
+fn too_large(cmd: &str) -> Box<crate::error::RuntimeError> {
+    super::errors::err(
+        super::errors::BAD_ARGUMENT,
+        format!("{cmd}: a blob cannot be larger than 2 GB"),
+    )
+}
+
 fn arg(args: &[Value], i: usize) -> Value {
     args.get(i).cloned().unwrap_or_default()
 }
@@ -54,7 +64,11 @@ pub fn position(_: &mut Interp, args: &mut [Value]) -> R<Value> {
 /// `SET BLOB SIZE(blob; size {; filler})`.
 pub fn set_blob_size(_: &mut Interp, args: &mut [Value]) -> R<Value> {
     let mut b = blob_bytes(&arg(args, 0), "SET BLOB SIZE")?;
-    let size = int_arg(args, 1, 0).clamp(0, i32::MAX as i64) as usize;
+    let size = int_arg(args, 1, 0).max(0);
+    if size > MAX_BLOB {
+        return Err(too_large("SET BLOB SIZE"));
+    }
+    let size = size as usize;
     let filler = int_arg(args, 2, 0) as u8;
     b.resize(size, filler);
     set(args, 0, Value::Blob(Arc::new(b)));
@@ -74,7 +88,6 @@ const MAC_PASCAL: i64 = 1;
 const MAC_WITH_LENGTH: i64 = 2;
 const UTF8_C_STRING: i64 = 4;
 const UTF8_WITH_LENGTH: i64 = 5;
-const UTF8_WITHOUT_LENGTH: i64 = 6;
 
 /// `TEXT TO BLOB(text; blob {; textFormat {; offset | *}})`.
 pub fn text_to_blob(_: &mut Interp, args: &mut [Value]) -> R<Value> {
@@ -105,9 +118,9 @@ pub fn text_to_blob(_: &mut Interp, args: &mut [Value]) -> R<Value> {
             data.extend_from_slice(&chars);
             data.push(0);
         }
+        // Mac / UTF8 text without length (3, 6).
         _ => data.extend_from_slice(&chars),
     }
-    let _ = UTF8_WITHOUT_LENGTH;
     write_at(args, 1, 3, &data)
 }
 
@@ -118,7 +131,11 @@ fn write_at(args: &mut [Value], b: usize, off: usize, data: &[u8]) -> R<Value> {
     match args.get(off) {
         Some(v) if is_star(v) => blob.extend_from_slice(data),
         Some(v) => {
-            let at = num(v).unwrap_or(0.0).max(0.0) as usize;
+            let at = num(v).unwrap_or(0.0).max(0.0);
+            if at + data.len() as f64 > MAX_BLOB as f64 {
+                return Err(too_large("TEXT TO BLOB"));
+            }
+            let at = at as usize;
             if blob.len() < at + data.len() {
                 blob.resize(at + data.len(), 0);
             }
@@ -204,8 +221,8 @@ pub fn base64_encode(_: &mut Interp, args: &mut [Value]) -> R<Value> {
     let data = bytes_of(&arg(args, 0), "BASE64 ENCODE")?;
     let out = base64_engine(url).encode(data);
     let target = if n > 1 { 1 } else { 0 };
-    let v = match &args[target] {
-        Value::Blob(_) => Value::Blob(Arc::new(out.into_bytes())),
+    let v = match args.get(target) {
+        Some(Value::Blob(_)) => Value::Blob(Arc::new(out.into_bytes())),
         _ => Value::text(out),
     };
     set(args, target, v);
@@ -239,8 +256,8 @@ pub fn base64_decode(_: &mut Interp, args: &mut [Value]) -> R<Value> {
     // Invalid input decodes to nothing, as 4D does.
     let out = engine.decode(&clean).unwrap_or_default();
     let target = if n > 1 { 1 } else { 0 };
-    let v = match &args[target] {
-        Value::Blob(_) => Value::Blob(Arc::new(out)),
+    let v = match args.get(target) {
+        Some(Value::Blob(_)) => Value::Blob(Arc::new(out)),
         _ => Value::text(String::from_utf8_lossy(&out).into_owned()),
     };
     set(args, target, v);
@@ -432,4 +449,65 @@ pub fn find_in_sorted_array(_: &mut Interp, args: &mut [Value]) -> R<Value> {
         set(args, 4, Value::Int(first as i32 + 1));
     }
     Ok(Value::Bool(found))
+}
+
+/// `OB SET NULL(object; property)`: the property becomes null (the object is
+/// created when the variable holds none yet).
+pub fn ob_set_null(cx: &mut Interp, args: &mut [Value]) -> R<Value> {
+    let o = match arg(args, 0) {
+        Value::Object(o) => o,
+        Value::Undefined | Value::Null => ObjRef::new(),
+        other => {
+            return Err(type_err(format!(
+                "OB SET NULL: an object was expected, not a {}",
+                type_name(&other)
+            )))
+        }
+    };
+    cx.set_member(&o, &to_text(&arg(args, 1)), Value::Null)?;
+    set(args, 0, Value::Object(o));
+    Ok(Value::Undefined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::commands::OUT_COMMANDS;
+    use super::*;
+
+    /// Every output-parameter command with odd arguments: errors are fine,
+    /// panics are not.
+    #[test]
+    fn out_commands_no_panic_on_odd_arguments() {
+        let prog = Arc::new(crate::interp::Program::empty());
+        let mut cx = Interp::new(prog);
+        let odd = [
+            Value::Undefined,
+            Value::Null,
+            Value::Int(-1),
+            Value::Real(1e300),
+            Value::Real(f64::NAN),
+            Value::text(""),
+            Value::text("*"),
+            Value::Blob(Arc::new(vec![0xFF, 0, 1])),
+            Value::Collection(CollRef::new(vec![])),
+            Value::Object(ObjRef::new()),
+        ];
+        for (name, _, f) in OUT_COMMANDS {
+            if *name == "execute method" {
+                continue; // calls methods by name: covered by golden tests
+            }
+            for a in &odd {
+                for b in &odd {
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let _ = f(&mut cx, &mut []);
+                        let _ = f(&mut cx, &mut [a.clone()]);
+                        let _ = f(&mut cx, &mut [a.clone(), b.clone()]);
+                        let _ = f(&mut cx, &mut [b.clone(), a.clone(), b.clone(), a.clone()]);
+                        let _ = f(&mut cx, &mut [Value::text("abc"), b.clone(), a.clone()]);
+                    }));
+                    assert!(r.is_ok(), "{name} panicked on {a:?}, {b:?}");
+                }
+            }
+        }
+    }
 }

@@ -203,9 +203,7 @@ impl Program {
 
     /// Parses `src` with this program's method names known to the lexer.
     pub fn parse(&self, src: &str, path: &str) -> R<SourceFile> {
-        let opts = ParseOptions {
-            method_names: self.method_names.clone(),
-        };
+        let opts = ParseOptions::new(self.method_names.clone());
         crate::syntax::parse_method_with(src, &opts).map_err(|errs| {
             let lines = crate::syntax::LineIndex::new(src);
             let first = errs.into_iter().next();

@@ -520,7 +520,7 @@ enum Hit {
 
 /// One lookup key: a whole name, a proper word-prefix of longer names
 /// (`"current"` for `"current date"`), or both.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 struct Entry {
     name: Option<usize>,
     prefix: bool,
@@ -812,25 +812,37 @@ fn parse_time(lit: &str) -> i64 {
         .sum()
 }
 
-/// Project method names as a lookup table.
-struct Methods<'o> {
+/// Project method names as a lookup table (see `ParseOptions::method_table`).
+#[derive(Debug, Default)]
+pub struct MethodTable {
     entries: HashMap<String, Entry>,
-    opts: &'o ParseOptions,
 }
 
-impl<'o> Methods<'o> {
-    fn new(opts: &'o ParseOptions) -> Self {
-        let mut m = Methods {
-            entries: HashMap::default(),
-            opts,
-        };
-        for (i, n) in opts.method_names.iter().enumerate() {
+impl MethodTable {
+    pub(crate) fn new(names: &[String]) -> Self {
+        let mut m = MethodTable::default();
+        for (i, n) in names.iter().enumerate() {
             let k = name_key(n);
             add_prefixes(&mut m.entries, &k);
             let e = m.entries.entry(k).or_default();
             e.name = e.name.or(Some(i));
         }
         m
+    }
+}
+
+/// The method table with the options it came from.
+struct Methods<'o> {
+    table: std::sync::Arc<MethodTable>,
+    opts: &'o ParseOptions,
+}
+
+impl<'o> Methods<'o> {
+    fn new(opts: &'o ParseOptions) -> Self {
+        Methods {
+            table: opts.method_table(),
+            opts,
+        }
     }
 }
 
@@ -962,10 +974,15 @@ impl<'s, 'o> Lexer<'s, 'o> {
                 key.extend(word.chars().flat_map(char::to_lowercase));
             }
             let c = cat.entries.get(&key).copied().unwrap_or_default();
-            let m = if self.methods.entries.is_empty() {
+            let m = if self.methods.table.entries.is_empty() {
                 Entry::default()
             } else {
-                self.methods.entries.get(&key).copied().unwrap_or_default()
+                self.methods
+                    .table
+                    .entries
+                    .get(&key)
+                    .copied()
+                    .unwrap_or_default()
             };
             if let Some(i) = c.name {
                 best = Some((wend, Hit::Catalog(i)));
@@ -1392,9 +1409,29 @@ impl<'s, 'o> Lexer<'s, 'o> {
     /// Records context for the token about to be handed out.
     fn emit(&mut self, start: usize, tok: Token, end: usize) -> Spanned {
         // `property` and `var` are keywords only at the start of a line.
+        // So are the keywords that only open a statement: elsewhere the word is
+        // a name, as a method named `CATCH` in `C_COLLECTION(CATCH; $1)`.
         let tok = match tok {
-            Token::Property | Token::Var if !self.at_line_start => {
-                Token::Name(self.src[start..end].to_string())
+            Token::Property
+            | Token::Var
+            | Token::If
+            | Token::Else
+            | Token::EndIf
+            | Token::CaseOf
+            | Token::EndCase
+            | Token::EndWhile
+            | Token::Repeat
+            | Token::For
+            | Token::EndFor
+            | Token::ForEach
+            | Token::EndForEach
+            | Token::Use
+            | Token::EndUse
+            | Token::Catch
+            | Token::EndTry
+                if !self.at_line_start =>
+            {
+                Token::Name(name_key_keep_case(&self.src[start..end]).into_owned())
             }
             t => t,
         };

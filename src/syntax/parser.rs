@@ -692,9 +692,7 @@ mod tests {
 
     #[test]
     fn parse_method_names_from_options() {
-        let opts = ParseOptions {
-            method_names: vec!["My Method".into()],
-        };
+        let opts = ParseOptions::new(vec!["My Method".into()]);
         let f = parse_method_with("$x:=my  method(1)\nMy Method", &opts).unwrap();
         assert!(
             matches!(&f.body[0].node, StmtKind::Assign { value, .. } if matches!(&value.node, ExprKind::Call { name, .. } if name == "My Method"))

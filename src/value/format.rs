@@ -237,9 +237,9 @@ fn format_date_const(d: &Date, code: i64, add_time: Option<i64>) -> String {
         6 => format!("{} {}, {}", &month[..3], d.day, d.year),
         8 => format!("{}T{}", date_iso(d), time_hh_mm_ss(t.rem_euclid(86400))),
         9 | 10 => {
-            let local = nd
-                .and_hms_opt(0, 0, 0)
-                .map(|dt| dt + chrono::Duration::seconds(t));
+            let local = nd.and_hms_opt(0, 0, 0).and_then(|dt| {
+                chrono::Duration::try_seconds(t).and_then(|d| dt.checked_add_signed(d))
+            });
             let utc = local.and_then(|dt| chrono::Local.from_local_datetime(&dt).earliest());
             match utc {
                 Some(u) => {
@@ -267,32 +267,18 @@ fn format_time_const(t: i64, code: i64) -> String {
     let neg = if t < 0 { "-" } else { "" };
     let a = t.unsigned_abs();
     let (h, m, s) = (a / 3600, a / 60 % 60, a % 60);
-    let plural = |n: u64, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    // Every unit is shown, plural from 2 on: docs/commands/time.md writes
+    // String(Time("13:00:00");Hour Min) as "13 hours 0 minute".
+    let plural = |n: u64, w: &str| format!("{n} {w}{}", if n > 1 { "s" } else { "" });
     match code {
         2 => format!("{neg}{h:02}:{m:02}"),
-        3 => {
-            let mut parts = Vec::new();
-            if h > 0 {
-                parts.push(plural(h, "hour"));
-            }
-            if m > 0 {
-                parts.push(plural(m, "minute"));
-            }
-            if s > 0 || parts.is_empty() {
-                parts.push(plural(s, "second"));
-            }
-            format!("{neg}{}", parts.join(" "))
-        }
-        4 => {
-            let mut parts = Vec::new();
-            if h > 0 {
-                parts.push(plural(h, "hour"));
-            }
-            if m > 0 || parts.is_empty() {
-                parts.push(plural(m, "minute"));
-            }
-            format!("{neg}{}", parts.join(" "))
-        }
+        3 => format!(
+            "{neg}{} {} {}",
+            plural(h, "hour"),
+            plural(m, "minute"),
+            plural(s, "second")
+        ),
+        4 => format!("{neg}{} {}", plural(h, "hour"), plural(m, "minute")),
         5 => {
             let h12 = match h % 24 {
                 0 => 12,

@@ -26,6 +26,11 @@ pub fn constant_value(name_lowercase: &str) -> Option<Value> {
 #[allow(clippy::approx_constant)]
 static CONSTANTS: &[(&str, C)] = &[
     ("4d client database folder", C::Int(3)),
+    ("4d desktop", C::Int(3)),
+    ("4d local mode", C::Int(0)),
+    ("4d remote mode", C::Int(4)),
+    ("4d server", C::Int(5)),
+    ("4d volume desktop", C::Int(1)),
     ("_o_hidden modal dialog", C::Int(6)),
     ("_o_is float", C::Int(35)),
     ("aborted", C::Int(-1)),
@@ -231,6 +236,7 @@ static CONSTANTS: &[(&str, C)] = &[
     ("tab", C::Int(9)),
     ("text array", C::Int(18)),
     ("time array", C::Int(32)),
+    ("tool4d", C::Int(6)),
     ("utf8 c string", C::Int(4)),
     ("utf8 text with length", C::Int(5)),
     ("utf8 text without length", C::Int(6)),

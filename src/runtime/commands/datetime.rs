@@ -62,7 +62,8 @@ pub fn add_to_date(args: &[Value]) -> RtResult<Value> {
     let (y, m0) = (total_months.div_euclid(12), total_months.rem_euclid(12));
     let last = days_in_month(y as i32, m0 as u32 + 1);
     let base = NaiveDate::from_ymd_opt(y as i32, m0 as u32 + 1, n.day().min(last));
-    let out = base.and_then(|b| b.checked_add_signed(chrono::Duration::days(days)));
+    let out =
+        base.and_then(|b| chrono::Duration::try_days(days).and_then(|d| b.checked_add_signed(d)));
     Ok(Value::Date(out.map_or(Date::NULL, from_naive)))
 }
 
@@ -174,7 +175,13 @@ pub fn parse_time_text(s: &str) -> i64 {
 pub fn time(args: &[Value]) -> RtResult<Value> {
     need("Time", args, 1)?;
     Ok(Value::Time(match &args[0] {
-        Value::Text(t) => parse_time_text(t),
+        // An ISO date-time ("2024-03-05T10:20:30"): its time part.
+        Value::Text(t) => match t.split_once('T') {
+            Some((d, time)) if d.len() == 10 && d.as_bytes()[4] == b'-' => {
+                parse_time_text(time.trim_end_matches('Z').split('.').next().unwrap_or(""))
+            }
+            _ => parse_time_text(t),
+        },
         Value::Undefined | Value::Null => 0,
         Value::Time(t) => *t,
         v => match crate::value::compare::as_number(v) {

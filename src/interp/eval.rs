@@ -53,7 +53,16 @@ impl Interp {
             0
         };
         for (i, a) in args[..direct].iter().enumerate() {
-            let r = match self.eval(a) {
+            // `f($n-1)`: arithmetic on locals needs no trip through `eval`.
+            let fast = match a {
+                Ex::Arith(op, l, r) => self.arith_fast(*op, l, r),
+                _ => None,
+            };
+            let v = match fast {
+                Some(v) => Ok(v),
+                None => self.eval(a),
+            };
+            let r = match v {
                 Ok(v) => self.coerce_arg(&m, m.param_slots[i], i, v),
                 Err(e) => Err(e),
             };
@@ -105,7 +114,7 @@ impl Interp {
     }
 
     /// Argument `i` converted to the type of its parameter slot.
-    #[inline]
+    #[inline(always)]
     fn coerce_arg(&mut self, m: &Method, slot: u32, i: usize, v: Value) -> R<Value> {
         use super::compile::{KIND_ANY, KIND_INT};
         let kind = m.kinds[slot as usize];

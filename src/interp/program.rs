@@ -74,6 +74,9 @@ pub struct Program {
     by_name: HashMap<String, u32>,
     /// Method names for the parser (names with spaces must be known to it).
     pub method_names: Vec<String>,
+    /// The parser's options for this project, built once (its method-name
+    /// table is shared by every parse).
+    parse_opts: ParseOptions,
     classes: HashMap<String, ClassSlot>,
     pub interner: Interner,
     pub inter_vars: Mutex<Vec<Value>>,
@@ -124,6 +127,7 @@ impl Program {
         Program {
             methods: slots,
             by_name,
+            parse_opts: ParseOptions::new(method_names.clone()),
             method_names,
             classes,
             interner: Interner::default(),
@@ -203,8 +207,7 @@ impl Program {
 
     /// Parses `src` with this program's method names known to the lexer.
     pub fn parse(&self, src: &str, path: &str) -> R<SourceFile> {
-        let opts = ParseOptions::new(self.method_names.clone());
-        crate::syntax::parse_method_with(src, &opts).map_err(|errs| {
+        crate::syntax::parse_method_with(src, &self.parse_opts).map_err(|errs| {
             let lines = crate::syntax::LineIndex::new(src);
             let first = errs.into_iter().next();
             let (msg, pos) = match first {

@@ -7,7 +7,7 @@ use super::dispatch::Registry;
 use super::errors::{self, err, type_err};
 use super::eval::Loc;
 use super::ir::{Place, Special, VType};
-use super::ops::{self, num, type_name};
+use super::ops::{self, a_type_name, num, type_name};
 use super::{Interp, R};
 use crate::error::{RtResult, RuntimeError};
 use crate::value::format::to_text;
@@ -65,7 +65,7 @@ fn obj_arg(args: &[Value], i: usize, cmd: &str) -> RtResult<Option<ObjRef>> {
         Some(Value::Null) | Some(Value::Undefined) | None => Ok(None),
         Some(v) => Err(RuntimeError::new(
             errors::TYPE_MISMATCH,
-            format!("{cmd}: an object was expected, not a {}", type_name(v)),
+            format!("{cmd}: an object was expected, not {}", a_type_name(v)),
         )),
     }
 }
@@ -122,7 +122,7 @@ fn ob_copy(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
         Some(Value::Null) | Some(Value::Undefined) | None => Ok(Value::Null),
         Some(v) => Err(RuntimeError::new(
             errors::TYPE_MISMATCH,
-            format!("OB Copy: an object was expected, not a {}", type_name(v)),
+            format!("OB Copy: an object was expected, not {}", a_type_name(v)),
         )),
     }
 }
@@ -240,7 +240,7 @@ fn asserted(cx: &mut Interp, args: &[Value]) -> RtResult<Value> {
         }
         v => Err(RuntimeError::new(
             errors::TYPE_MISMATCH,
-            format!("ASSERT needs a Boolean, not a {}", type_name(v)),
+            format!("ASSERT needs a Boolean, not {}", a_type_name(v)),
         )),
     }
 }
@@ -431,8 +431,8 @@ fn array_ref<'a>(v: &'a mut Value, cmd: &str) -> R<&'a mut Array> {
     match v {
         Value::Array(a) => Ok(a),
         other => Err(type_err(format!(
-            "{cmd}: an array was expected, not a {}",
-            type_name(other)
+            "{cmd}: an array was expected, not {}",
+            a_type_name(other)
         ))),
     }
 }
@@ -442,7 +442,7 @@ impl Interp {
         match args.get(i) {
             None => Ok(default),
             Some(v) => num(v)
-                .ok_or_else(|| type_err(format!("A number was expected, not a {}", type_name(v)))),
+                .ok_or_else(|| type_err(format!("A number was expected, not {}", a_type_name(v)))),
         }
     }
 
@@ -524,8 +524,8 @@ impl Interp {
                 match self.read_loc(&loc)? {
                     Value::Array(a) => Ok(Value::Int(a.items.len() as i32 - 1)),
                     other => Err(type_err(format!(
-                        "Size of array: an array was expected, not a {}",
-                        type_name(&other)
+                        "Size of array: an array was expected, not {}",
+                        a_type_name(&other)
                     ))),
                 }
             }
@@ -594,8 +594,8 @@ impl Interp {
                 let v = self.read_loc(&src)?;
                 if !matches!(v, Value::Array(_)) {
                     return Err(type_err(format!(
-                        "COPY ARRAY: an array was expected, not a {}",
-                        type_name(&v)
+                        "COPY ARRAY: an array was expected, not {}",
+                        a_type_name(&v)
                     )));
                 }
                 let dst = self.resolve(place(1)?)?;
@@ -641,8 +641,8 @@ impl Interp {
                     }
                     other => {
                         return Err(type_err(format!(
-                            "OB SET: an object was expected, not a {}",
-                            type_name(&other)
+                            "OB SET: an object was expected, not {}",
+                            a_type_name(&other)
                         )))
                     }
                 };
@@ -884,8 +884,8 @@ impl Interp {
         match self.read_loc(&loc)? {
             Value::Array(a) => Ok(a.items.into_iter().skip(1).collect()),
             other => Err(type_err(format!(
-                "An array was expected, not a {}",
-                type_name(&other)
+                "An array was expected, not {}",
+                a_type_name(&other)
             ))),
         }
     }

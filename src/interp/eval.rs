@@ -3,7 +3,7 @@
 use super::class::{self, ClassRt, FormulaFn};
 use super::errors::{self, err, type_err};
 use super::ir::*;
-use super::ops::{self, num, type_name};
+use super::ops::{self, a_type_name, num, type_name};
 use super::{Flow, Frame, Interp, Method, MAX_DEPTH, R};
 use crate::error::RuntimeError;
 use crate::syntax::ast::{AssignOp, BinOp};
@@ -145,10 +145,10 @@ impl Interp {
                             err(
                                 errors::TYPE_MISMATCH,
                                 format!(
-                                    "Parameter {} of '{}' expects a {}",
+                                    "Parameter {} of '{}' expects {}",
                                     i + 1,
                                     m.name,
-                                    ops::vtype_name(t)
+                                    ops::with_article(&ops::vtype_name(t))
                                 ),
                             )
                         })?
@@ -778,8 +778,8 @@ impl Interp {
             Value::Bool(b) => Ok(b),
             Value::Undefined | Value::Null => Ok(false),
             other => Err(type_err(format!(
-                "A condition must be a Boolean, not a {}",
-                type_name(&other)
+                "A condition must be a Boolean, not {}",
+                a_type_name(&other)
             ))),
         }
     }
@@ -890,8 +890,8 @@ impl Interp {
             Value::Undefined | Value::Null => return Ok(Flow::Normal),
             other => {
                 return Err(type_err(format!(
-                    "For each cannot loop over a {}",
-                    type_name(other)
+                    "For each cannot loop over {}",
+                    a_type_name(other)
                 )))
             }
         };
@@ -928,7 +928,7 @@ impl Interp {
         let v = self.eval(e)?;
         num(&v)
             .map(|x| x.trunc() as i64)
-            .ok_or_else(|| type_err(format!("A number was expected, not a {}", type_name(&v))))
+            .ok_or_else(|| type_err(format!("A number was expected, not {}", a_type_name(&v))))
     }
 
     // ================================================================ variables
@@ -1019,8 +1019,8 @@ impl Interp {
                     return Err(err(
                         errors::NULL_ACCESS,
                         format!(
-                            "Cannot assign the property '{name}' of a {} value",
-                            type_name(&other)
+                            "Cannot assign the property '{name}' of {} value",
+                            a_type_name(&other)
                         ),
                     ))
                 }
@@ -1058,8 +1058,8 @@ impl Interp {
                     Value::Pointer(t) => self.loc_of_pointer(&t)?,
                     other => {
                         return Err(type_err(format!(
-                            "'->' needs a pointer, not a {}",
-                            type_name(&other)
+                            "'->' needs a pointer, not {}",
+                            a_type_name(&other)
                         )))
                     }
                 }
@@ -1480,8 +1480,8 @@ impl Interp {
                         self.read_loc(&loc)
                     }
                     other => Err(type_err(format!(
-                        "'->' needs a pointer, not a {}",
-                        type_name(&other)
+                        "'->' needs a pointer, not {}",
+                        a_type_name(&other)
                     ))),
                 }
             }
@@ -1717,8 +1717,8 @@ impl Interp {
                 },
                 other => {
                     return Err(type_err(format!(
-                        "Cannot point into a {}",
-                        type_name(&other)
+                        "Cannot point into {}",
+                        a_type_name(&other)
                     )))
                 }
             },
@@ -1726,8 +1726,8 @@ impl Interp {
                 Value::Pointer(t) => (*t).clone(),
                 other => {
                     return Err(type_err(format!(
-                        "'->' needs a pointer, not a {}",
-                        type_name(&other)
+                        "'->' needs a pointer, not {}",
+                        a_type_name(&other)
                     )))
                 }
             },
@@ -1795,9 +1795,9 @@ impl Interp {
                 "Cannot read an element of a Null value",
             )),
             _ => Err(type_err(format!(
-                "Cannot index a {} with a {}",
-                type_name(&v),
-                type_name(&i)
+                "Cannot index {} with {}",
+                a_type_name(&v),
+                a_type_name(&i)
             ))),
         }
     }
@@ -1905,8 +1905,8 @@ fn array_get(v: &Value, i: i64) -> R<Value> {
                 )
             }),
         other => Err(type_err(format!(
-            "{{ }} needs an array, not a {}",
-            type_name(other)
+            "{{ }} needs an array, not {}",
+            a_type_name(other)
         ))),
     }
 }
@@ -1925,8 +1925,8 @@ fn array_elem_mut(arr: &mut Value, i: i64) -> R<&mut Value> {
             Ok(&mut a.items[i as usize])
         }
         other => Err(type_err(format!(
-            "{{ }} needs an array, not a {}",
-            type_name(other)
+            "{{ }} needs an array, not {}",
+            a_type_name(other)
         ))),
     }
 }
@@ -1962,8 +1962,8 @@ fn array_set(arr: &mut Value, i: i64, v: Value) -> R<()> {
             }
         }
         other => Err(type_err(format!(
-            "{{ }} needs an array, not a {}",
-            type_name(other)
+            "{{ }} needs an array, not {}",
+            a_type_name(other)
         ))),
     }
 }
@@ -1979,8 +1979,8 @@ fn char_at(t: &Value, i: i64) -> R<Value> {
                 .unwrap_or_else(|| Value::text(""))
         }),
         other => Err(type_err(format!(
-            "[[ ]] needs a Text, not a {}",
-            type_name(other)
+            "[[ ]] needs a Text, not {}",
+            a_type_name(other)
         ))),
     }
 }

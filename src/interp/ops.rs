@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 /// The 4D type name of a value, for error messages (one table, in `value::compare`).
-pub use crate::value::compare::type_name;
+pub use crate::value::compare::{a_type_name, type_name, with_article};
 
 /// A number's value (Integer, Real), or None.
 #[inline]
@@ -566,8 +566,8 @@ pub fn coerce(ty: &VType, v: Value) -> R<Value> {
         Ok(v)
     } else {
         Err(type_err(format!(
-            "Cannot assign a {} value to a variable of type {}",
-            type_name(&v),
+            "Cannot assign {} value to a variable of type {}",
+            a_type_name(&v),
             vtype_name(ty)
         )))
     }

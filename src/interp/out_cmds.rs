@@ -5,7 +5,7 @@
 
 use super::commands::coerce_array_item;
 use super::errors::type_err;
-use super::ops::{num, type_name};
+use super::ops::{a_type_name, num};
 use super::{Interp, R};
 use crate::runtime::commands::charset::{charset, decode, encode, Charset};
 use crate::runtime::commands::{is_star, json_cmds, text};
@@ -33,8 +33,8 @@ fn blob_bytes(v: &Value, cmd: &str) -> R<Vec<u8>> {
         Value::Blob(b) => Ok(b.to_vec()),
         Value::Undefined | Value::Null => Ok(Vec::new()),
         other => Err(type_err(format!(
-            "{cmd}: a blob was expected, not a {}",
-            type_name(other)
+            "{cmd}: a blob was expected, not {}",
+            a_type_name(other)
         ))),
     }
 }
@@ -269,8 +269,8 @@ fn array_items(v: &Value, cmd: &str) -> R<Vec<Value>> {
     match v {
         Value::Array(a) => Ok(a.items.iter().skip(1).cloned().collect()),
         other => Err(type_err(format!(
-            "{cmd}: an array was expected, not a {}",
-            type_name(other)
+            "{cmd}: an array was expected, not {}",
+            a_type_name(other)
         ))),
     }
 }
@@ -297,8 +297,8 @@ pub fn ob_set_array(cx: &mut Interp, args: &mut [Value]) -> R<Value> {
         Value::Undefined | Value::Null => ObjRef::new(),
         other => {
             return Err(type_err(format!(
-                "OB SET ARRAY: an object was expected, not a {}",
-                type_name(&other)
+                "OB SET ARRAY: an object was expected, not {}",
+                a_type_name(&other)
             )))
         }
     };
@@ -459,8 +459,8 @@ pub fn ob_set_null(cx: &mut Interp, args: &mut [Value]) -> R<Value> {
         Value::Undefined | Value::Null => ObjRef::new(),
         other => {
             return Err(type_err(format!(
-                "OB SET NULL: an object was expected, not a {}",
-                type_name(&other)
+                "OB SET NULL: an object was expected, not {}",
+                a_type_name(&other)
             )))
         }
     };

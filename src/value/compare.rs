@@ -113,6 +113,19 @@ fn type_rank(v: &Value) -> u8 {
 }
 
 /// A short type name for error messages.
+/// The type name with its article, for messages: "an Integer", "a Text".
+pub fn a_type_name(v: &Value) -> String {
+    with_article(type_name(v))
+}
+
+/// `name` with "a" or "an" before it.
+pub fn with_article(n: &str) -> String {
+    match n.as_bytes().first() {
+        Some(b'A' | b'E' | b'I' | b'O' | b'U') => format!("an {n}"),
+        _ => format!("a {n}"),
+    }
+}
+
 pub fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Undefined => "Undefined",

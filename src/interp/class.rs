@@ -271,6 +271,8 @@ pub fn build_class(
             FunctionKind::Plain => functions.insert(f.name.clone(), m),
             FunctionKind::Get => getters.insert(f.name.clone(), m),
             FunctionKind::Set => setters.insert(f.name.clone(), m),
+            // ORDA datastore hooks: not members of the class's instances.
+            FunctionKind::Query | FunctionKind::OrderBy | FunctionKind::Event => None,
         };
     }
     let mut props = Vec::new();

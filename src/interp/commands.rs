@@ -510,7 +510,8 @@ impl Interp {
                     (_, None) => Box::new(make(n)),
                     (_, Some(m)) => {
                         let mut a = make(n);
-                        for it in a.items.iter_mut().skip(1) {
+                        // Row 0 is an array too: real code fills `$a{0}{$j}`.
+                        for it in a.items.iter_mut() {
                             *it = Value::Array(Box::new(make(m)));
                         }
                         Box::new(a)

@@ -444,6 +444,13 @@ pub enum FunctionKind {
     Plain,
     Get,
     Set,
+    /// ORDA computed attribute `Function query <attr>`: called by the datastore only.
+    Query,
+    /// ORDA computed attribute `Function orderBy <attr>`: called by the datastore only.
+    OrderBy,
+    /// ORDA entity event `Function event <event> {<attr>}`; `name` holds "<event>" or
+    /// "<event> <attr>". Called by the datastore only.
+    Event,
 }
 
 /// `{shared|local|exposed|server} Function {get|set} name(params) {-> $r : T | : T}` and its body,
@@ -457,6 +464,8 @@ pub struct FunctionDef {
     pub local: bool,
     pub exposed: bool,
     pub server: bool,
+    /// `onHTTPGet`: the exposed function may also be called by an HTTP GET request.
+    pub on_http_get: bool,
     pub declare: Declare,
     pub body: Block,
 }

@@ -153,6 +153,7 @@ pub fn function_item(
         local: false,
         exposed: false,
         server: false,
+        on_http_get: false,
         declare: Declare {
             params: params.params,
             variadic: params.variadic,
@@ -166,6 +167,7 @@ pub fn function_item(
             "local" => f.local = true,
             "exposed" => f.exposed = true,
             "server" => f.server = true,
+            "onhttpget" => f.on_http_get = true,
             _ => return user_error(l, h, format!("unknown Function prefix '{word}'")),
         }
     }
@@ -180,9 +182,37 @@ pub fn function_item(
             f.kind = FunctionKind::Set;
             f.name = n.to_string();
         }
+        [k, n] if k.eq_ignore_ascii_case("query") => {
+            f.kind = FunctionKind::Query;
+            f.name = n.to_string();
+        }
+        [k, n] if k.eq_ignore_ascii_case("orderBy") => {
+            f.kind = FunctionKind::OrderBy;
+            f.name = n.to_string();
+        }
+        [k, e, rest @ ..]
+            if k.eq_ignore_ascii_case("event") && rest.len() <= 1 && is_orda_event(e) =>
+        {
+            f.kind = FunctionKind::Event;
+            f.name = words[1..].join(" ");
+        }
         _ => return user_error(l, h, format!("invalid function name '{name}'")),
     }
     Ok(Item::Function(Box::new(f)))
+}
+
+/// The ORDA entity events a `Function event <name>` may declare.
+fn is_orda_event(name: &str) -> bool {
+    const EVENTS: [&str; 7] = [
+        "touched",
+        "validateSave",
+        "saving",
+        "afterSave",
+        "validateDrop",
+        "dropping",
+        "afterDrop",
+    ];
+    EVENTS.iter().any(|e| e.eq_ignore_ascii_case(name))
 }
 
 pub fn ctor_item(
@@ -214,6 +244,7 @@ pub fn ctor_item(
         local: false,
         exposed: false,
         server: false,
+        on_http_get: false,
         declare: Declare {
             params: params.params,
             variadic: params.variadic,

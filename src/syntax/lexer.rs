@@ -60,6 +60,8 @@ enum Raw {
     #[regex(r"\?[0-9]{1,6}:[0-9]{1,2}(:[0-9]{1,2})?\?")]
     Time,
     #[regex(r"[\p{L}_]", word_rest)]
+    // 4D accepts method names that start with digits and an underscore (`00_test`).
+    #[regex(r"[0-9]+_", word_rest)]
     Word,
     #[regex(r"\$[\p{L}_]", word_rest)]
     Local,

@@ -668,6 +668,25 @@ mod tests {
     }
 
     #[test]
+    fn parse_orda_computed_and_event_functions() {
+        let src = "Class extends Entity\nFunction query fullName($e : Object) : Object\n\treturn {}\nFunction orderBy fullName($e : Object) : Text\n\treturn \"a\"\nFunction event touched name($e : Object)\nFunction event validateSave($e : Object) : Object\n";
+        let c = parse_ok(src).class.unwrap();
+        assert_eq!(c.functions[0].kind, FunctionKind::Query);
+        assert_eq!(c.functions[0].name, "fullName");
+        assert_eq!(c.functions[1].kind, FunctionKind::OrderBy);
+        assert_eq!(c.functions[2].kind, FunctionKind::Event);
+        assert_eq!(c.functions[2].name, "touched name");
+        assert_eq!(c.functions[3].name, "validateSave");
+        // An unknown event or extra words are still rejected.
+        assert!(parse_method("Function event renamed x($e : Object)\n").is_err());
+        assert!(parse_method("Function query a b($e : Object)\n").is_err());
+        let c = parse_ok("exposed onHTTPGet Function page($a : Variant)\n")
+            .class
+            .unwrap();
+        assert!(c.functions[0].exposed && c.functions[0].on_http_get);
+    }
+
+    #[test]
     fn parse_variadic_parameters() {
         let f = parse_ok("Function f($a : Text; ... : Integer)\n\treturn 1\nFunction g(...)\n");
         let c = f.class.unwrap();

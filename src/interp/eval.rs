@@ -54,15 +54,7 @@ impl Interp {
         };
         for (i, a) in args[..direct].iter().enumerate() {
             // `f($n-1)`: arithmetic on locals needs no trip through `eval`.
-            let fast = match a {
-                Ex::Arith(op, l, r) => self.arith_fast(*op, l, r),
-                _ => None,
-            };
-            let v = match fast {
-                Some(v) => Ok(v),
-                None => self.eval(a),
-            };
-            let r = match v {
+            let r = match self.eval_arith_first(a) {
                 Ok(v) => self.coerce_arg(&m, m.param_slots[i], i, v),
                 Err(e) => Err(e),
             };
@@ -444,14 +436,7 @@ impl Interp {
                 Ok(Flow::Normal)
             }
             Sk::AssignArith(slot, e) => {
-                let v = match e {
-                    Ex::Arith(op, l, r) => self.arith_fast(*op, l, r),
-                    _ => None,
-                };
-                let v = match v {
-                    Some(v) => v,
-                    None => self.eval(e)?,
-                };
+                let v = self.eval_arith_first(e)?;
                 self.store_local(*slot, v)?;
                 Ok(Flow::Normal)
             }
@@ -502,16 +487,11 @@ impl Interp {
         } = e
         {
             if let (Ex::Local(slot), "push", [arg]) = (&**target, &**name, &args[..]) {
-                // `$c.push(x)` on a local, non-shared collection: its result
-                // (the collection) is not needed, so no handle is cloned.
+                // Its result (the collection) is not needed: no handle is cloned.
                 let v = self.eval(arg)?;
-                if let Value::Collection(c) = &self.stack[self.base + *slot as usize] {
-                    if !c.is_shared() {
-                        c.write()
-                            .push(if v.is_undefined() { Value::Null } else { v });
-                        return Ok(Flow::Normal);
-                    }
-                }
+                let Some(v) = self.push_local(*slot, v) else {
+                    return Ok(Flow::Normal);
+                };
                 let tv = self.eval(target)?;
                 self.call_member(tv, name, vec![v])?;
                 return Ok(Flow::Normal);
@@ -520,6 +500,19 @@ impl Interp {
         let v = self.eval(e)?;
         forget_if_scalar(v);
         Ok(Flow::Normal)
+    }
+
+    /// `$c.push(v)` done in place when local `slot` holds a non-shared
+    /// collection; otherwise `v` is given back for the generic call.
+    fn push_local(&mut self, slot: u32, v: Value) -> Option<Value> {
+        match &self.stack[self.base + slot as usize] {
+            Value::Collection(c) if !c.is_shared() => {
+                c.write()
+                    .push(if v.is_undefined() { Value::Null } else { v });
+                None
+            }
+            _ => Some(v),
+        }
     }
 
     /// `$c[i]:=v` / `$o[key]:=v` on a local: written without cloning the handle.
@@ -1290,7 +1283,7 @@ impl Interp {
             Ex::Binary(op, l, r) => {
                 let a = self.eval(l)?;
                 let b = self.eval(r)?;
-                self.binary_values(*op, a, b)
+                ops::binary(*op, a, b)
             }
             Ex::CallMethod { id, args, pos } => self.eval_call(*id, args, *pos),
             _ => self.eval_cold(e),
@@ -1440,15 +1433,11 @@ impl Interp {
                 pos,
             } => {
                 if let (Ex::Local(slot), "push", [arg]) = (&**target, &**name, &args[..]) {
-                    // `$c.push(x)` on a local, non-shared collection: no argument vector.
+                    // No argument vector for the common one-value push.
                     let v = self.eval(arg)?;
-                    if let Value::Collection(c) = &self.stack[self.base + *slot as usize] {
-                        if !c.is_shared() {
-                            c.write()
-                                .push(if v.is_undefined() { Value::Null } else { v });
-                            return Ok(Value::Collection(c.clone()));
-                        }
-                    }
+                    let Some(v) = self.push_local(*slot, v) else {
+                        return Ok(self.stack[self.base + *slot as usize].clone());
+                    };
                     let tv = self.eval(target)?;
                     return self
                         .call_member(tv, name, vec![v])
@@ -1593,26 +1582,12 @@ impl Interp {
             .map_err(|e| self.locate(e, pos))
     }
 
-    /// `a op b` on two evaluated operands (numbers without the generic path).
-    #[inline(never)]
-    fn binary_values(&mut self, op: BinOp, a: Value, b: Value) -> R<Value> {
-        if let (Some(x), Some(y)) = (num_of(&a), num_of(&b)) {
-            if let Some(v) = ops::num_op(op, x, y) {
-                // Two numbers: nothing to drop.
-                std::mem::forget(a);
-                std::mem::forget(b);
-                return Ok(v.into_value());
-            }
-        }
-        ops::binary(op, a, b)
-    }
-
     /// A number leaf of an `Arith` tree, read without cloning; `None` when it
     /// does not hold a number (the generic path then handles it).
     #[inline(always)]
     fn num_leaf(&self, e: &Ex) -> Option<ops::Num> {
         match e {
-            Ex::Local(i) => num_of(&self.stack[self.base + *i as usize]),
+            Ex::Local(i) => ops::num_of(&self.stack[self.base + *i as usize]),
             Ex::Const(Value::Real(x)) => Some(ops::Num::R(*x)),
             Ex::Const(Value::Int(x)) => Some(ops::Num::I(*x as i64)),
             Ex::Arith(op, l, r) => self.num_nested(*op, l, r),
@@ -1625,6 +1600,19 @@ impl Interp {
     fn num_nested(&self, op: BinOp, l: &Ex, r: &Ex) -> Option<ops::Num> {
         let (a, b) = (self.num_leaf(l)?, self.num_leaf(r)?);
         ops::num_op(op, a, b)?.as_num()
+    }
+
+    /// `e`, tried first as arithmetic on numbers (no trip through `eval`).
+    #[inline(always)]
+    fn eval_arith_first(&mut self, e: &Ex) -> R<Value> {
+        let fast = match e {
+            Ex::Arith(op, l, r) => self.arith_fast(*op, l, r),
+            _ => None,
+        };
+        match fast {
+            Some(v) => Ok(v),
+            None => self.eval(e),
+        }
     }
 
     #[inline]
@@ -1814,24 +1802,22 @@ impl Method {
 }
 
 /// What Undefined assigned to an existing property leaves there.
+/// A value with no heap data: dropping it can be skipped.
+#[inline(always)]
+fn owns_nothing(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Undefined | Value::Null | Value::Bool(_) | Value::Int(_) | Value::Real(_)
+    )
+}
+
 /// Drops `v`, skipping the drop glue call for values that own nothing.
 #[inline(always)]
 fn forget_if_scalar(v: Value) {
-    match v {
-        Value::Undefined | Value::Null | Value::Bool(_) | Value::Int(_) | Value::Real(_) => {
-            std::mem::forget(v)
-        }
-        other => drop(other),
-    }
-}
-
-/// A number value as an operand of `ops::num_op`.
-#[inline(always)]
-fn num_of(v: &Value) -> Option<ops::Num> {
-    match v {
-        Value::Int(x) => Some(ops::Num::I(*x as i64)),
-        Value::Real(x) => Some(ops::Num::R(*x)),
-        _ => None,
+    if owns_nothing(&v) {
+        std::mem::forget(v)
+    } else {
+        drop(v)
     }
 }
 

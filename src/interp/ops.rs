@@ -112,9 +112,9 @@ impl NumResult {
     }
 }
 
-/// Arithmetic and comparison on two numbers, with the same results as
-/// [`binary`]; `None` for what it does not handle (errors included, which
-/// the generic path then raises).
+/// Arithmetic and comparison on two numbers: the fast path of [`binary`];
+/// `None` for what it does not handle (`^`, and `\`/`%` by zero, whose error
+/// the generic path raises).
 #[inline(always)]
 pub fn num_op(op: BinOp, a: Num, b: Num) -> Option<NumResult> {
     use BinOp::*;
@@ -131,7 +131,7 @@ pub fn num_op(op: BinOp, a: Num, b: Num) -> Option<NumResult> {
             Add => n(x + y),
             Sub => n(x - y),
             Mul => n(x * y),
-            Div if y != 0 => NumResult::N(Num::R(x as f64 / y as f64)),
+            Div => NumResult::N(Num::R(x as f64 / y as f64)),
             IntDiv if y != 0 => n(x / y),
             Mod if y != 0 => n(x % y),
             Eq => NumResult::B(x == y),
@@ -152,7 +152,7 @@ pub fn num_op(op: BinOp, a: Num, b: Num) -> Option<NumResult> {
         Add => NumResult::N(Num::R(x + y)),
         Sub => NumResult::N(Num::R(x - y)),
         Mul => NumResult::N(Num::R(x * y)),
-        Div if y != 0.0 => NumResult::N(Num::R(x / y)),
+        Div => NumResult::N(Num::R(x / y)),
         IntDiv | Mod => {
             let (xi, yi) = (to_long(x), to_long(y));
             if yi == 0 {
@@ -175,81 +175,26 @@ pub fn num_op(op: BinOp, a: Num, b: Num) -> Option<NumResult> {
     })
 }
 
-/// Integer fast path (loops, counters); `None` = not handled here.
-#[inline]
-fn int_op(op: BinOp, x: i64, y: i64) -> Option<R<Value>> {
-    use BinOp::*;
-    Some(Ok(match op {
-        Add => int_or_real(x + y),
-        Sub => int_or_real(x - y),
-        Mul => int_or_real(x * y),
-        // Real division by zero gives ±INF (NaN for 0/0), as
-        // docs/commands/string.md shows: String(1/0) → "INF".
-        Div => Value::Real(x as f64 / y as f64),
-        IntDiv => {
-            if y == 0 {
-                return Some(Err(div_zero()));
-            }
-            int_or_real(x / y)
-        }
-        Mod => {
-            if y == 0 {
-                return Some(Err(div_zero()));
-            }
-            int_or_real(x % y)
-        }
-        Eq => Value::Bool(x == y),
-        Ne => Value::Bool(x != y),
-        Lt => Value::Bool(x < y),
-        Le => Value::Bool(x <= y),
-        Gt => Value::Bool(x > y),
-        Ge => Value::Bool(x >= y),
-        _ => return None,
-    }))
-}
-
-/// Number fast path (Integer and Real mixed); `None` = not handled here.
-#[inline]
-fn real_op(op: BinOp, x: f64, y: f64) -> Option<R<Value>> {
-    use BinOp::*;
-    Some(Ok(match op {
-        Add => Value::Real(x + y),
-        Sub => Value::Real(x - y),
-        Mul => Value::Real(x * y),
-        Div => Value::Real(x / y),
-        IntDiv | Mod => {
-            let (xi, yi) = (to_long(x), to_long(y));
-            if yi == 0 {
-                return Some(Err(div_zero()));
-            }
-            int_or_real(if op == IntDiv { xi / yi } else { xi % yi })
-        }
-        Pow => Value::Real(x.powf(y)),
-        Eq => Value::Bool(real_eq(x, y)),
-        Ne => Value::Bool(!real_eq(x, y)),
-        Lt => Value::Bool(!real_eq(x, y) && x < y),
-        Le => Value::Bool(real_eq(x, y) || x < y),
-        Gt => Value::Bool(!real_eq(x, y) && x > y),
-        Ge => Value::Bool(real_eq(x, y) || x > y),
-        _ => return None,
-    }))
+/// A number value as an operand of [`num_op`].
+#[inline(always)]
+pub fn num_of(v: &Value) -> Option<Num> {
+    match v {
+        Value::Int(x) => Some(Num::I(*x as i64)),
+        Value::Real(x) => Some(Num::R(*x)),
+        _ => None,
+    }
 }
 
 /// `a op b` for every binary operator except `&&`/`||` (short-circuit).
 #[inline]
 pub fn binary(op: BinOp, a: Value, b: Value) -> R<Value> {
-    match (&a, &b) {
-        (Value::Int(x), Value::Int(y)) => {
-            if let Some(r) = int_op(op, *x as i64, *y as i64) {
-                return r;
-            }
+    if let (Some(x), Some(y)) = (num_of(&a), num_of(&b)) {
+        if let Some(r) = num_op(op, x, y) {
+            // Two numbers own nothing: no drop glue on this hot path.
+            std::mem::forget(a);
+            std::mem::forget(b);
+            return Ok(r.into_value());
         }
-        (Value::Int(_) | Value::Real(_), Value::Int(_) | Value::Real(_)) => {
-            if let Some(r) = real_op(op, num(&a).unwrap_or(0.0), num(&b).unwrap_or(0.0)) {
-                return r;
-            }
-        }
-        _ => {}
     }
     binary_slow(op, a, b)
 }
